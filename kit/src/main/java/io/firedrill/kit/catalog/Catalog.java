@@ -1,0 +1,209 @@
+package io.firedrill.kit.catalog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.KitClone;
+import io.firedrill.kit.history.ShopRelease;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Repository;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The incident catalog: every {@code incidents/<id>/incident.yaml} at the HEAD commit of the firedrill clone,
+ * validated as a whole (a broken incident makes the catalog unusable, so it is fixed before anyone uses it).
+ */
+public final class Catalog {
+
+	/** The catalog's folder at the root of the firedrill repository. */
+	public static final String ROOT = "incidents";
+
+	static final String METADATA = "incident.yaml";
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+	private static final YAMLMapper YAML = YAMLMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final List<Incident> incidents;
+
+	private Catalog(List<Incident> incidents) {
+		this.incidents = List.copyOf(incidents);
+	}
+
+	/**
+	 * Reads the catalog at the clone's HEAD commit.
+	 * @throws FiredrillException environment if there is no catalog, input if an incident is not usable
+	 */
+	public static Catalog read(KitClone clone) {
+		if (!clone.isDirectory(ROOT)) {
+			String hint = clone.existsInWorkTree(ROOT) ? " (it is in the work tree: commit it first)" : "";
+			throw FiredrillException.environment(
+					"no incident catalog: " + ROOT + "/ is not in the HEAD commit of " + clone.root() + hint);
+		}
+		List<Incident> incidents = new ArrayList<>();
+		for (String folder : clone.directoriesIn(ROOT)) {
+			Optional<byte[]> yaml = clone.read(ROOT + "/" + folder + "/" + METADATA);
+			if (yaml.isPresent()) {
+				incidents.add(incident(clone, folder, yaml.get()));
+			}
+		}
+		if (incidents.isEmpty()) {
+			throw FiredrillException.environment("no incident catalog: no " + ROOT + "/<id>/" + METADATA
+					+ " in the HEAD commit of " + clone.root());
+		}
+		incidents.sort(Comparator.comparing(Incident::id));
+		checkAcrossIncidents(incidents);
+		return new Catalog(incidents);
+	}
+
+	public List<Incident> incidents() {
+		return this.incidents;
+	}
+
+	/**
+	 * The incident with that id.
+	 * @throws FiredrillException (input) if there is none
+	 */
+	public Incident get(String id) {
+		return this.incidents.stream()
+			.filter((incident) -> incident.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> FiredrillException.input("unknown incident '" + id + "' (known: "
+					+ this.incidents.stream().map(Incident::id).collect(Collectors.joining(", ")) + ")"));
+	}
+
+	/** The incident whose tip is the release ({@code releaseTag: true}), if any. */
+	public Optional<Incident> releaseIncident() {
+		return this.incidents.stream().filter(Incident::releaseTag).findFirst();
+	}
+
+	private static Incident incident(KitClone clone, String folder, byte[] yaml) {
+		String where = "incident " + folder + ": ";
+		IncidentFile file;
+		try {
+			file = YAML.readValue(yaml, IncidentFile.class);
+		}
+		catch (JacksonException ex) {
+			throw FiredrillException.input(where + METADATA + " is not valid: " + describe(ex), ex);
+		}
+		if (file == null) {
+			throw FiredrillException.input(where + METADATA + " is empty");
+		}
+		String id = required(file.id(), "id", where);
+		if (!id.equals(folder)) {
+			throw FiredrillException.input(where + "id '" + id + "' differs from its folder name '" + folder + "'");
+		}
+		if (!ID.matcher(id).matches()) {
+			throw FiredrillException.input(where + "id must be lower case letters, digits, '.', '-' or '_'");
+		}
+		String title = required(file.title(), "title", where);
+		String tag = (file.tag() != null) ? file.tag().trim() : "incident/" + id;
+		if (!Repository.isValidRefName(Constants.R_TAGS + tag) || !tag.startsWith("incident/")) {
+			throw FiredrillException.input(where + "tag '" + tag + "' is not a valid incident/<name> tag");
+		}
+		String base = (file.base() != null) ? file.base().trim() : ShopRelease.BASE_TAG;
+		if (!base.equals(ShopRelease.BASE_TAG)) {
+			throw FiredrillException.input(where + "base '" + base + "' is unknown: the kit builds "
+					+ ShopRelease.BASE_TAG + " only");
+		}
+		boolean releaseTag = Boolean.TRUE.equals(file.releaseTag());
+		String release = (file.release() != null) ? file.release().trim() : null;
+		if (releaseTag && (release == null || release.isEmpty()
+				|| !Repository.isValidRefName(Constants.R_TAGS + "v" + release))) {
+			throw FiredrillException.input(where + "releaseTag: true needs a release version such as 2.4.0");
+		}
+		List<String> criteria = (file.criteria() != null) ? file.criteria() : List.of();
+		if (file.prs() == null || file.prs().isEmpty()) {
+			throw FiredrillException.input(where + "no prs");
+		}
+		List<PullRequest> prs = new ArrayList<>();
+		for (IncidentFile.PrEntry entry : file.prs()) {
+			prs.add(pullRequest(clone, folder, entry, where));
+		}
+		String briefPath = resolve(folder, required(file.brief(), "brief", where), where);
+		byte[] brief = clone.read(briefPath)
+			.orElseThrow(() -> FiredrillException.input(where + "brief " + briefPath + " is not in the HEAD commit"));
+		return new Incident(id, title, tag, base, release, releaseTag, file.timebox(), criteria, prs, briefPath,
+				brief);
+	}
+
+	private static PullRequest pullRequest(KitClone clone, String folder, IncidentFile.PrEntry entry, String where) {
+		if (entry == null || entry.number() == null || entry.number() <= 0) {
+			throw FiredrillException.input(where + "every PR needs a positive number");
+		}
+		String pr = where + "PR #" + entry.number() + ": ";
+		String title = required(entry.title(), "title", pr);
+		String patchPath = resolve(folder, required(entry.patch(), "patch", pr), pr);
+		byte[] raw = clone.read(patchPath)
+			.orElseThrow(() -> FiredrillException.input(pr + "patch " + patchPath + " is not in the HEAD commit"));
+		String fileName = patchPath.substring(patchPath.lastIndexOf('/') + 1);
+		PatchFile patch;
+		try {
+			patch = PatchFile.parse(fileName, raw);
+		}
+		catch (FiredrillException ex) {
+			throw new FiredrillException(ex.exitCode(), where + ex.getMessage(), ex);
+		}
+		return new PullRequest(entry.number(), title, patchPath, patch);
+	}
+
+	/** Resolves a path written relative to the incident's folder; it must stay inside the catalog. */
+	private static String resolve(String folder, String relative, String where) {
+		String unixPath = relative.trim().replace('\\', '/');
+		Path resolved = Path.of(ROOT, folder).resolve(unixPath).normalize();
+		String path = resolved.toString().replace('\\', '/');
+		if (Path.of(unixPath).isAbsolute() || !path.startsWith(ROOT + "/")) {
+			throw FiredrillException.input(where + "path '" + relative + "' leaves the " + ROOT + "/ folder");
+		}
+		return path;
+	}
+
+	private static String required(String value, String field, String where) {
+		if (value == null || value.isBlank()) {
+			throw FiredrillException.input(where + "missing " + field);
+		}
+		return value.trim();
+	}
+
+	private static void checkAcrossIncidents(List<Incident> incidents) {
+		Map<String, String> tags = new HashMap<>();
+		List<String> releases = new ArrayList<>();
+		for (Incident incident : incidents) {
+			String other = tags.putIfAbsent(incident.tag(), incident.id());
+			if (other != null) {
+				throw FiredrillException.input("incidents " + other + " and " + incident.id() + " both use tag "
+						+ incident.tag());
+			}
+			if (incident.releaseTag()) {
+				releases.add(incident.id());
+			}
+		}
+		if (releases.size() > 1) {
+			throw FiredrillException.input("only one incident may have releaseTag: true, found " + releases);
+		}
+	}
+
+	private static String describe(JacksonException ex) {
+		String message = ex.getOriginalMessage();
+		String firstLine = (message != null) ? message.lines().findFirst().orElse("") : ex.getClass().getSimpleName();
+		TokenStreamLocation location = ex.getLocation();
+		if (location != null && location.getLineNr() > 0) {
+			return "line " + location.getLineNr() + ": " + firstLine;
+		}
+		return firstLine;
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.firedrill.kit.catalog;
+
+import java.util.List;
+
+/**
+ * One incident of the catalog, found by its id: {@code incidents/<id>/incident.yaml} and the files it names.
+ *
+ * @param id the incident's identifier, also its folder name
+ * @param title one-line description, as the on-call would say it
+ * @param tag the tag its last PR gets ({@code incident/<id>})
+ * @param base the healthy release the series applies to ({@code v2.3.0})
+ * @param release the version the series produces ({@code 2.4.0}), may be {@code null}
+ * @param releaseTag whether the series' tip is also tagged {@code v<release>}
+ * @param timebox time box of the exercise ({@code 90m}), may be {@code null}
+ * @param criteria ids of the grading criteria
+ * @param prs the PRs, in the order they are applied
+ * @param briefPath path of the brief in the firedrill repository
+ * @param brief the brief's content
+ */
+public record Incident(String id, String title, String tag, String base, String release, boolean releaseTag,
+		String timebox, List<String> criteria, List<PullRequest> prs, String briefPath, byte[] brief) {
+
+	public Incident {
+		criteria = List.copyOf(criteria);
+		prs = List.copyOf(prs);
+	}
+
+	/** Path of the incident's folder in the firedrill repository. */
+	public String folder() {
+		return Catalog.ROOT + "/" + this.id;
+	}
+
+	public PullRequest lastPr() {
+		return this.prs.get(this.prs.size() - 1);
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.firedrill.kit.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every exit code of {@code firedrill}, in one place. The {@code --help} of every command lists them from here.
+ */
+public enum ExitCode {
+
+	DONE(0, "done"),
+	INTERNAL(1, "internal error: a bug in firedrill (rerun with --verbose and report it)"),
+	USAGE(2, "usage error: unknown command or option, missing or extra argument"),
+	INPUT(3, "input not usable: unknown incident, output not empty, not a git repository, corrupt incident.yaml,"
+			+ " a tag that exists elsewhere"),
+	ENVIRONMENT(4, "environment missing: not run from a firedrill clone, no incident catalog committed"),
+	PATCH(5, "a patch of an incident no longer applies to the shop");
+
+	private final int code;
+
+	private final String meaning;
+
+	ExitCode(int code, String meaning) {
+		this.code = code;
+		this.meaning = meaning;
+	}
+
+	public int code() {
+		return this.code;
+	}
+
+	public String meaning() {
+		return this.meaning;
+	}
+
+	/** The list picocli prints under "Exit codes:" in every {@code --help}. */
+	static Map<String, String> helpList() {
+		Map<String, String> list = new LinkedHashMap<>();
+		for (ExitCode exitCode : values()) {
+			list.put(String.valueOf(exitCode.code), exitCode.meaning);
+		}
+		return list;
+	}
+
+}

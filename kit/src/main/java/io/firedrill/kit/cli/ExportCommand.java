@@ -1,0 +1,65 @@
+package io.firedrill.kit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.firedrill.kit.KitClone;
+import io.firedrill.kit.catalog.Catalog;
+import io.firedrill.kit.catalog.Incident;
+import io.firedrill.kit.export.CandidateExport;
+import io.firedrill.kit.history.TagSync;
+import org.eclipse.jgit.lib.ObjectId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code firedrill export <incident> --out DIR}: a fresh repository to hand to a candidate. */
+@Command(name = "export",
+		description = { "Write the candidate repository of an incident: v2.3.0, one commit per PR, "
+				+ "the on-call brief (BRIEF.md) on branch main, and the tags. It holds nothing of firedrill." })
+final class ExportCommand implements Callable<Integer> {
+
+	@ParentCommand
+	private FiredrillCommand parent;
+
+	@Spec
+	private CommandSpec spec;
+
+	@Parameters(paramLabel = "<incident>", description = "Id of the incident (see 'firedrill list').")
+	private String incidentId;
+
+	@Option(names = "--out", paramLabel = "DIR", required = true,
+			description = "Directory of the new repository; must not exist or be empty.")
+	private Path out;
+
+	@Option(names = "--bundle", paramLabel = "FILE",
+			description = "Also write a git bundle of all its refs to FILE (must not exist).")
+	private Path bundle;
+
+	@Override
+	public Integer call() {
+		Path cwd = this.parent.workspace().cwd();
+		try (KitClone clone = this.parent.workspace().openKitClone()) {
+			Incident incident = Catalog.read(clone).get(this.incidentId);
+			CandidateExport.Result result = CandidateExport.export(clone, incident, cwd.resolve(this.out),
+					(this.bundle != null) ? cwd.resolve(this.bundle) : null);
+			PrintWriter out = this.spec.commandLine().getOut();
+			out.println("exported " + incident.id() + " to " + result.directory() + " (" + CandidateExport.BRANCH
+					+ " at " + TagSync.abbreviate(result.main()) + ")");
+			for (Map.Entry<String, ObjectId> tag : result.tags().entrySet()) {
+				out.println("  tag " + tag.getKey() + " " + TagSync.abbreviate(tag.getValue()));
+			}
+			if (result.bundle() != null) {
+				out.println("bundle " + result.bundle());
+			}
+			out.flush();
+		}
+		return ExitCode.DONE.code();
+	}
+
+}

@@ -1,0 +1,220 @@
+package io.firedrill.kit.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.KitClone;
+import io.firedrill.kit.catalog.Incident;
+import io.firedrill.kit.history.HistoryWriter;
+import io.firedrill.kit.history.ShopRelease;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCacheCheckout;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.BundleWriter;
+
+/**
+ * Writes a candidate's repository for one incident: {@code v2.3.0} → one commit per PR → the on-call brief on
+ * branch {@code main}, with the release and incident tags, and nothing of the kit. Everything is written next
+ * to the destination and moved into place when complete, so a failure leaves nothing behind.
+ */
+public final class CandidateExport {
+
+	/** Branch the candidate works on. */
+	public static final String BRANCH = "main";
+
+	/**
+	 * What was written.
+	 * @param directory the candidate repository
+	 * @param main the commit {@code main} points to
+	 * @param tags tag name to the object it points to (a tag object for releases, a commit otherwise)
+	 * @param bundle the bundle written, or {@code null}
+	 */
+	public record Result(Path directory, ObjectId main, Map<String, ObjectId> tags, Path bundle) {
+	}
+
+	private CandidateExport() {
+	}
+
+	/**
+	 * Exports the incident.
+	 * @param directory where the repository goes: must not exist or be empty
+	 * @param bundle where a bundle of all refs goes, or {@code null}; must not exist
+	 * @throws FiredrillException input if an output is not usable, patch if a patch no longer applies
+	 */
+	public static Result export(KitClone source, Incident incident, Path directory, Path bundle) {
+		Path out = directory.toAbsolutePath().normalize();
+		Path bundleFile = (bundle != null) ? bundle.toAbsolutePath().normalize() : null;
+		checkOutputs(out, bundleFile);
+		Path staging = null;
+		Path stagingBundle = null;
+		try {
+			staging = Files.createTempDirectory(createParent(out), "." + out.getFileName() + ".firedrill-");
+			Result result;
+			try (Git git = Git.init().setDirectory(staging.toFile()).setInitialBranch(BRANCH).call()) {
+				result = write(source, incident, git.getRepository());
+				if (bundleFile != null) {
+					stagingBundle = Files.createTempFile(createParent(bundleFile), "." + bundleFile.getFileName(),
+							".firedrill-tmp");
+					writeBundle(git.getRepository(), result.main(), stagingBundle);
+				}
+			}
+			if (Files.isDirectory(out)) {
+				Files.delete(out); // checked empty above
+			}
+			if (stagingBundle != null) {
+				Files.move(stagingBundle, bundleFile, StandardCopyOption.ATOMIC_MOVE);
+				stagingBundle = null;
+			}
+			try {
+				Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+				staging = null;
+			}
+			catch (IOException ex) {
+				if (bundleFile != null) {
+					Files.deleteIfExists(bundleFile);
+				}
+				throw ex;
+			}
+			return new Result(out, result.main(), result.tags(), bundleFile);
+		}
+		catch (AccessDeniedException ex) {
+			throw FiredrillException.input("cannot write " + ex.getFile() + ": permission denied", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (GitAPIException ex) {
+			throw new IllegalStateException("cannot create a repository in " + out.getParent(), ex);
+		}
+		finally {
+			deleteQuietly(staging);
+			deleteQuietly(stagingBundle);
+		}
+	}
+
+	private static Result write(KitClone source, Incident incident, Repository repository) throws IOException {
+		Map<String, ObjectId> tags = new LinkedHashMap<>();
+		RevCommit main;
+		try (HistoryWriter writer = new HistoryWriter(source, repository)) {
+			RevCommit base = writer.base();
+			HistoryWriter.Series series = writer.series(incident);
+			main = writer.briefCommit(series);
+			tags.put(ShopRelease.BASE_TAG, writer.releaseTag(HistoryWriter.baseVersion(), base));
+			tags.put(incident.tag(), series.tip());
+			if (incident.releaseTag()) {
+				tags.put(ShopRelease.releaseTag(incident.release()), writer.releaseTag(incident.release(), series.tip()));
+			}
+		}
+		try (RevWalk walk = new RevWalk(repository)) {
+			for (Map.Entry<String, ObjectId> tag : tags.entrySet()) {
+				createRef(repository, walk, Constants.R_TAGS + tag.getKey(), tag.getValue());
+			}
+			createRef(repository, walk, Constants.R_HEADS + BRANCH, main);
+		}
+		DirCacheCheckout checkout = new DirCacheCheckout(repository, repository.lockDirCache(), main.getTree());
+		checkout.setFailOnConflict(true);
+		checkout.checkout();
+		return new Result(repository.getWorkTree().toPath(), main.copy(), tags, null);
+	}
+
+	private static void createRef(Repository repository, RevWalk walk, String name, ObjectId id) throws IOException {
+		RefUpdate update = repository.updateRef(name);
+		update.setNewObjectId(id);
+		update.setExpectedOldObjectId(ObjectId.zeroId());
+		update.disableRefLog(); // a reflog would carry this machine's user and clock
+		RefUpdate.Result result = update.update(walk);
+		if (result != RefUpdate.Result.NEW) {
+			throw new IOException("could not create " + name + ": " + result);
+		}
+	}
+
+	private static void writeBundle(Repository repository, ObjectId main, Path file) throws IOException {
+		BundleWriter bundle = new BundleWriter(repository);
+		for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_REFS)) {
+			bundle.include(ref);
+		}
+		bundle.include(Constants.HEAD, main);
+		try (OutputStream out = Files.newOutputStream(file)) {
+			bundle.writeBundle(NullProgressMonitor.INSTANCE, out);
+		}
+	}
+
+	private static void checkOutputs(Path out, Path bundle) {
+		if (Files.exists(out)) {
+			if (!Files.isDirectory(out)) {
+				throw FiredrillException.input("output " + out + " exists and is not a directory");
+			}
+			if (!isEmpty(out)) {
+				throw FiredrillException.input("output directory " + out + " is not empty");
+			}
+		}
+		if (bundle != null) {
+			if (Files.exists(bundle)) {
+				throw FiredrillException.input("bundle " + bundle + " already exists");
+			}
+			if (bundle.startsWith(out)) {
+				throw FiredrillException.input("bundle " + bundle + " must not be inside the output directory");
+			}
+		}
+	}
+
+	private static boolean isEmpty(Path directory) {
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+			return !entries.iterator().hasNext();
+		}
+		catch (IOException ex) {
+			throw FiredrillException.input("cannot read output directory " + directory + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Path createParent(Path path) throws IOException {
+		Path parent = path.getParent();
+		Files.createDirectories(parent);
+		return parent;
+	}
+
+	private static void deleteQuietly(Path path) {
+		if (path == null || !Files.exists(path)) {
+			return;
+		}
+		try {
+			Files.walkFileTree(path, new SimpleFileVisitor<>() {
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+					Files.delete(file);
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult postVisitDirectory(Path dir, IOException ex) throws IOException {
+					Files.delete(dir);
+					return FileVisitResult.CONTINUE;
+				}
+			});
+		}
+		catch (IOException ex) {
+			// best effort: the staging copy is hidden and named after the output
+		}
+	}
+
+}

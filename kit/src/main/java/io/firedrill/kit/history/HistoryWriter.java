@@ -1,0 +1,316 @@
+package io.firedrill.kit.history;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.KitClone;
+import io.firedrill.kit.catalog.Incident;
+import io.firedrill.kit.catalog.PullRequest;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TagBuilder;
+import org.eclipse.jgit.patch.FormatError;
+import org.eclipse.jgit.patch.Patch;
+import org.eclipse.jgit.patch.PatchApplier;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Writes the shop's history into a repository: the {@value ShopRelease#BASE_TAG} commit built from the
+ * firedrill clone's HEAD, one commit per PR of an incident, the on-call brief, and the release tags. It only
+ * adds objects; refs are the caller's business.
+ * <p>
+ * Every commit and tag is made of fixed inputs (the HEAD tree, the patches, {@link ShopRelease}), so the same
+ * inputs give the same ids in any repository.
+ */
+public final class HistoryWriter implements AutoCloseable {
+
+	private final KitClone source;
+
+	private final Repository target;
+
+	private final ObjectInserter inserter;
+
+	private final ObjectReader reader;
+
+	private final RevWalk walk;
+
+	private RevCommit base;
+
+	public HistoryWriter(KitClone source, Repository target) {
+		this.source = source;
+		this.target = target;
+		this.inserter = target.newObjectInserter();
+		this.reader = this.inserter.newReader();
+		this.walk = new RevWalk(this.reader);
+	}
+
+	/** The PR commits of an incident on top of the base. */
+	public record Series(Incident incident, RevCommit base, List<RevCommit> prs) {
+
+		public RevCommit tip() {
+			return this.prs.get(this.prs.size() - 1);
+		}
+
+	}
+
+	/**
+	 * The healthy release: the shop's paths of the clone's HEAD tree, the root pom without the kit block and the
+	 * candidate README, committed by release engineering at a fixed date.
+	 */
+	public RevCommit base() {
+		if (this.base == null) {
+			try {
+				this.base = commit(baseTree(), List.of(), ShopRelease.RELEASE_ENGINEERING,
+						ShopRelease.RELEASE_ENGINEERING, ShopRelease.BASE_MESSAGE);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return this.base;
+	}
+
+	/**
+	 * Applies the incident's PRs to the base, one commit each, authored and committed as the patch says.
+	 * @throws FiredrillException patch if a patch no longer applies, input if a patch is not usable
+	 */
+	public Series series(Incident incident) {
+		RevCommit parent = base();
+		List<RevCommit> commits = new ArrayList<>();
+		try {
+			for (PullRequest pr : incident.prs()) {
+				ObjectId tree = apply(incident, pr, parent.getTree());
+				PersonIdent author = pr.patch().author();
+				parent = commit(tree, List.of(parent), author, author, pr.patch().message());
+				checkNoKitPath(incident, pr, parent);
+				commits.add(parent);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new Series(incident, base(), commits);
+	}
+
+	/** The candidate's last commit: {@value ShopRelease#BRIEF_FILE} added by the on-call. */
+	public RevCommit briefCommit(Series series) {
+		try {
+			DirCache index = DirCache.read(this.reader, series.tip().getTree());
+			DirCacheBuilder builder = index.builder();
+			for (int i = 0; i < index.getEntryCount(); i++) {
+				DirCacheEntry entry = index.getEntry(i);
+				if (!entry.getPathString().equals(ShopRelease.BRIEF_FILE)) {
+					builder.add(entry);
+				}
+			}
+			builder.add(entry(ShopRelease.BRIEF_FILE, FileMode.REGULAR_FILE,
+					this.inserter.insert(Constants.OBJ_BLOB, series.incident().brief())));
+			builder.finish();
+			PersonIdent onCall = ShopRelease.onCall(series.tip().getCommitterIdent());
+			return commit(index.writeTree(this.inserter), List.of(series.tip()), onCall, onCall,
+					ShopRelease.BRIEF_MESSAGE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The annotated tag of a release, by release engineering at the time of the tagged commit. */
+	public ObjectId releaseTag(String version, RevCommit commit) {
+		TagBuilder tag = new TagBuilder();
+		tag.setTag(ShopRelease.releaseTag(version));
+		tag.setObjectId(commit);
+		tag.setTagger(ShopRelease.tagger(commit.getCommitterIdent()));
+		tag.setMessage(ShopRelease.releaseMessage(version));
+		try {
+			ObjectId id = this.inserter.insert(tag);
+			this.inserter.flush();
+			return id;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The base version ({@code 2.3.0}), from {@link ShopRelease#BASE_TAG}. */
+	public static String baseVersion() {
+		return ShopRelease.BASE_TAG.substring(1);
+	}
+
+	/**
+	 * The tags firedrill maintains for these incidents, by full ref name, in a stable order: the base release,
+	 * the release (if an incident has {@code releaseTag: true}), then one per incident.
+	 */
+	public Map<String, ObjectId> tags(List<Incident> incidents) {
+		Map<String, ObjectId> tags = new LinkedHashMap<>();
+		tags.put(Constants.R_TAGS + ShopRelease.BASE_TAG, releaseTag(baseVersion(), base()));
+		Map<String, ObjectId> incidentTags = new LinkedHashMap<>();
+		for (Incident incident : incidents) {
+			Series series = series(incident);
+			if (incident.releaseTag()) {
+				tags.put(Constants.R_TAGS + ShopRelease.releaseTag(incident.release()),
+						releaseTag(incident.release(), series.tip()));
+			}
+			incidentTags.put(Constants.R_TAGS + incident.tag(), series.tip());
+		}
+		tags.putAll(incidentTags);
+		return tags;
+	}
+
+	private ObjectId baseTree() throws IOException {
+		DirCache index = DirCache.newInCore();
+		DirCacheBuilder builder = index.builder();
+		boolean pomFound = false;
+		try (TreeWalk files = new TreeWalk(this.source.reader())) {
+			files.addTree(this.source.tree());
+			files.setRecursive(true);
+			while (files.next()) {
+				String path = files.getPathString();
+				if (!CandidateLayout.isShopPath(path)) {
+					continue;
+				}
+				FileMode mode = files.getFileMode(0);
+				if (mode == FileMode.GITLINK) {
+					throw FiredrillException.input("the shop's " + path + " is a submodule: the kit cannot copy it");
+				}
+				ObjectId id;
+				if (path.equals(CandidateLayout.ROOT_POM)) {
+					pomFound = true;
+					byte[] pom = this.source.reader().open(files.getObjectId(0), Constants.OBJ_BLOB).getBytes();
+					id = this.inserter.insert(Constants.OBJ_BLOB, CandidateLayout.stripKitBlock(pom));
+				}
+				else {
+					id = copyBlob(files.getObjectId(0));
+				}
+				builder.add(entry(path, mode, id));
+			}
+		}
+		if (!pomFound) {
+			throw FiredrillException.environment(
+					"no pom.xml in the HEAD commit of " + this.source.root() + ": is it a firedrill clone?");
+		}
+		byte[] readme = this.source.read(CandidateLayout.CANDIDATE_README)
+			.orElseThrow(() -> FiredrillException.environment(CandidateLayout.CANDIDATE_README
+					+ " is not in the HEAD commit of " + this.source.root() + " (commit the kit first)"));
+		builder.add(entry(CandidateLayout.README, FileMode.REGULAR_FILE,
+				this.inserter.insert(Constants.OBJ_BLOB, readme)));
+		builder.finish();
+		ObjectId tree = index.writeTree(this.inserter);
+		this.inserter.flush();
+		return tree;
+	}
+
+	/** Copies a blob of the firedrill clone into the target, unless it is there already. */
+	private ObjectId copyBlob(ObjectId id) throws IOException {
+		if (this.reader.has(id, Constants.OBJ_BLOB)) {
+			return id;
+		}
+		ObjectLoader loader = this.source.reader().open(id, Constants.OBJ_BLOB);
+		try (InputStream in = loader.openStream()) {
+			return this.inserter.insert(Constants.OBJ_BLOB, loader.getSize(), in);
+		}
+	}
+
+	private ObjectId apply(Incident incident, PullRequest pr, RevTree before) throws IOException {
+		String where = "incident " + incident.id() + ": patch " + pr.patchFileName();
+		Patch patch = new Patch();
+		try (InputStream in = new ByteArrayInputStream(pr.patch().raw())) {
+			patch.parse(in);
+		}
+		if (!patch.getErrors().isEmpty()) {
+			FormatError error = patch.getErrors().get(0);
+			throw FiredrillException.input(where + " is not a valid patch: " + error.getMessage());
+		}
+		if (patch.getFiles().isEmpty()) {
+			throw FiredrillException.input(where + " contains no diff");
+		}
+		RevTree tree = this.walk.parseTree(before);
+		Optional<PatchCheck.Problem> problem = PatchCheck.firstProblem(this.reader, tree, patch);
+		if (problem.isPresent()) {
+			throw FiredrillException.patch(where + " no longer applies to " + problem.get().path() + " ("
+					+ problem.get().detail() + ")");
+		}
+		PatchApplier.Result result;
+		try {
+			result = new PatchApplier(this.target, tree, this.inserter).applyPatch(patch);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw FiredrillException.patch(where + " no longer applies: " + ex.getMessage(), ex);
+		}
+		if (!result.getErrors().isEmpty()) {
+			throw FiredrillException.patch(where + " no longer applies: " + result.getErrors().get(0));
+		}
+		this.inserter.flush();
+		return result.getTreeId();
+	}
+
+	private void checkNoKitPath(Incident incident, PullRequest pr, RevCommit commit) throws IOException {
+		try (TreeWalk files = new TreeWalk(this.reader)) {
+			files.addTree(commit.getTree());
+			files.setRecursive(true);
+			while (files.next()) {
+				String path = files.getPathString();
+				Optional<String> kit = CandidateLayout.kitPath(path);
+				if (kit.isPresent()) {
+					throw FiredrillException.input("incident " + incident.id() + ": patch " + pr.patchFileName()
+							+ " adds " + path + ", a path of the kit that candidates must not see");
+				}
+				if (path.equals(CandidateLayout.ROOT_POM) && CandidateLayout.mentionsFiredrill(new String(
+						this.reader.open(files.getObjectId(0), Constants.OBJ_BLOB).getBytes(), StandardCharsets.UTF_8))) {
+					throw FiredrillException.input("incident " + incident.id() + ": patch " + pr.patchFileName()
+							+ " puts firedrill into pom.xml, which candidates must not see");
+				}
+			}
+		}
+	}
+
+	private RevCommit commit(ObjectId tree, List<RevCommit> parents, PersonIdent author, PersonIdent committer,
+			String message) throws IOException {
+		CommitBuilder commit = new CommitBuilder();
+		commit.setTreeId(tree);
+		commit.setParentIds(parents);
+		commit.setAuthor(author);
+		commit.setCommitter(committer);
+		commit.setMessage(message);
+		ObjectId id = this.inserter.insert(commit);
+		this.inserter.flush();
+		return this.walk.parseCommit(id);
+	}
+
+	private static DirCacheEntry entry(String path, FileMode mode, ObjectId id) {
+		DirCacheEntry entry = new DirCacheEntry(path);
+		entry.setFileMode(mode);
+		entry.setObjectId(id);
+		return entry;
+	}
+
+	@Override
+	public void close() {
+		this.walk.close();
+		this.reader.close();
+		this.inserter.close();
+	}
+
+}
