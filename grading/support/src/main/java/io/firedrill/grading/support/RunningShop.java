@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,7 +37,11 @@ public final class RunningShop implements AutoCloseable {
         all.putAll(properties);
         try {
             Class<?> application = Class.forName(applicationClass);
-            return new RunningShop(new SpringApplicationBuilder(application).properties(all).run(args));
+            // Highest precedence: the application's own application.properties must not override the grader's settings.
+            return new RunningShop(new SpringApplicationBuilder(application)
+                    .initializers(context -> context.getEnvironment().getPropertySources()
+                            .addFirst(new MapPropertySource("firedrill-grading", all)))
+                    .run(args));
         } catch (ClassNotFoundException e) {
             throw new AssertionError("the application class " + applicationClass + " is missing", e);
         }
