@@ -40,9 +40,9 @@ class RefundProcessorOnSdk4Tests {
                 .param("order", orderId).query(String.class).single();
         List<LedgerEntry> entries = gateway.ledger().stream().filter(entry -> entry.customerId().equals("31")).toList();
         assertThat(gateway.netChargedTo("31"))
-                .withFailMessage("a $15.00 refund moved $%s to the customer's account (positive = charged): a refund must give "
-                        + "the money back (ChargeOptions.forRefund()), not charge them again. Gateway saw: %s; request is '%s'",
-                        gateway.netChargedTo("31"), entries, status)
+                .withFailMessage("a $15.00 refund did not give the customer their money back: the gateway's net charge to them "
+                        + "is %s instead of -15.00 (a refund needs ChargeOptions.forRefund(); default options charge them again). "
+                        + "Gateway saw: %s; the request ended '%s'", gateway.netChargedTo("31"), entries, status)
                 .isEqualByComparingTo("-15.00");
         assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.kind()).isEqualTo(ChargeOptions.Kind.REFUND));
         assertThat(status).withFailMessage("the refund request ended '%s' instead of 'refunded'", status).isEqualTo("refunded");
