@@ -7,6 +7,7 @@ import com.acme.payments.ChargeOptions;
 import com.acme.payments.LedgerEntry;
 import com.acme.payments.Payments;
 import com.acme.payments.SandboxGateway;
+import io.firedrill.grading.support.Orders;
 import io.firedrill.grading.support.RunningShop;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -65,9 +66,7 @@ class OrderRetryJobOnSdk4Tests {
     }
 
     private long failedOrder(long customerId, String amount) {
-        job.jdbc().sql("INSERT INTO orders (customer_id, amount, status) VALUES (:customer, " + amount + ", 'payment_failed')")
-                .param("customer", customerId).update();
-        long orderId = job.jdbc().sql("SELECT MAX(id) FROM orders").query(Long.class).single();
+        long orderId = Orders.insert(job.jdbc(), customerId, amount, "payment_failed");
         job.jdbc().sql("INSERT INTO payments (order_id, transaction_id, amount, status, decline_code) "
                         + "VALUES (:order, 'txn_declined', " + amount + ", 'declined', 'insufficient_funds')")
                 .param("order", orderId).update();

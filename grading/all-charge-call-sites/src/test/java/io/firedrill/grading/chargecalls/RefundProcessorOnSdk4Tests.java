@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.payments.ChargeOptions;
 import com.acme.payments.LedgerEntry;
 import com.acme.payments.SandboxGateway;
+import io.firedrill.grading.support.Orders;
 import io.firedrill.grading.support.RunningShop;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +30,7 @@ class RefundProcessorOnSdk4Tests {
 
     @Test
     void aRefundGivesTheCustomerTheirMoneyBackOnSdk4() {
-        job.jdbc().sql("INSERT INTO orders (customer_id, amount, status) VALUES (31, 40.00, 'paid')").update();
-        long orderId = job.jdbc().sql("SELECT MAX(id) FROM orders").query(Long.class).single();
+        long orderId = Orders.insert(job.jdbc(), 31, "40.00", "paid");
         job.jdbc().sql("INSERT INTO refund_requests (order_id, amount, reason, status) VALUES (:order, 15.00, 'damaged', 'requested')")
                 .param("order", orderId).update();
 
