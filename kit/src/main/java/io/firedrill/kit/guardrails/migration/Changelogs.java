@@ -19,15 +19,22 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import liquibase.ChecksumVersion;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.change.Change;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
 import liquibase.parser.ChangeLogParser;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * A shop's Liquibase changelog, read with Liquibase's own parser ({@link ChangeLogParserFactory}): YAML, XML,
@@ -94,6 +101,8 @@ public final class Changelogs {
 	public static void quiet() {
 		System.setProperty("liquibase.analytics.enabled", "false");
 		System.setProperty("liquibase.showBanner", "false");
+		System.setProperty("liquibase.command.showSummary", "off");
+		System.setProperty("liquibase.command.showSummaryOutput", "log");
 		LIQUIBASE_LOG.setLevel(Level.WARNING);
 	}
 
@@ -131,6 +140,31 @@ public final class Changelogs {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Liquibase cannot read " + master + ": " + rootMessage(ex), ex);
+		}
+	}
+
+	/**
+	 * Applies a shop's changelog to a database, as the shop does at startup: the changelog is named by its path
+	 * under {@code src/main/resources}, so {@code DATABASECHANGELOG} records the same file names Spring Boot
+	 * records and the shop's own Liquibase later sees every changeset as run. Closes the connection.
+	 * @throws IllegalStateException with Liquibase's (one-line) reason when a changeset fails
+	 */
+	public static void update(Path master, java.sql.Connection connection) {
+		quiet();
+		Path root = resourceRootOf(master);
+		String path = root.relativize(master).toString().replace('\\', '/');
+		try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(root)) {
+			Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), accessor, Scope.Attr.ui.name(), new LoggerUIService()),
+					() -> {
+						Database database = DatabaseFactory.getInstance()
+							.findCorrectDatabaseImplementation(new JdbcConnection(connection));
+						try (Liquibase liquibase = new Liquibase(path, accessor, database)) {
+							liquibase.update(new Contexts(), new LabelExpression());
+						}
+					});
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Liquibase update of " + path + " failed: " + rootMessage(ex), ex);
 		}
 	}
 
