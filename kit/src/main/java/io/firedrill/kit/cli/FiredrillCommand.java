@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 		versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
 		description = "Turns the Acme Shop into the broken releases of the incident catalog.",
 		subcommands = { ListCommand.class, ShowCommand.class, TagsCommand.class, ExportCommand.class,
-				GuardrailsCommand.class },
+				GuardrailsCommand.class, RollbackCheckCommand.class },
 		exitCodeListHeading = "%nExit codes:%n", footerHeading = "%n",
 		footer = { "The catalog (incidents/) and the shop are read from the HEAD commit of",
 				"the firedrill clone, never from its work tree: commit before you run.",
