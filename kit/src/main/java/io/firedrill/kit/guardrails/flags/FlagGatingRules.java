@@ -2,6 +2,8 @@ package io.firedrill.kit.guardrails.flags;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
+import java.util.function.BiPredicate;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -33,9 +35,19 @@ public final class FlagGatingRules {
 	 * does not exist (yet).
 	 */
 	public static ArchRule every_backend_path_to(String guardedService) {
+		return every_backend_path_to(guardedService, SHOP_PACKAGE, FlagGatingRules::isFlagApi);
+	}
+
+	/**
+	 * The same rule for another code base.
+	 * @param codePackage prefix of the classes whose calls are followed when looking for a flag check
+	 * @param flagApi whether a call to (owner class name, method name) asks the flag API
+	 */
+	public static ArchRule every_backend_path_to(String guardedService, String codePackage,
+			BiPredicate<String, String> flagApi) {
 		return classes().that()
 			.haveFullyQualifiedName(guardedService)
-			.should(consultTheFlagOnEveryPathThatReachesThem())
+			.should(consultTheFlagOnEveryPathThatReachesThem(codePackage, flagApi))
 			.because(BECAUSE)
 			.allowEmptyShould(true);
 	}
@@ -46,11 +58,12 @@ public final class FlagGatingRules {
 				&& method.startsWith("is");
 	}
 
-	private static ArchCondition<JavaClass> consultTheFlagOnEveryPathThatReachesThem() {
+	private static ArchCondition<JavaClass> consultTheFlagOnEveryPathThatReachesThem(String codePackage,
+			BiPredicate<String, String> flagApi) {
 		return new ArchCondition<>("be reached only through code that consults the feature-flag API") {
 			@Override
 			public void check(JavaClass service, ConditionEvents events) {
-				for (String path : new FlagPaths(SHOP_PACKAGE, FlagGatingRules::isFlagApi).ungatedPathsTo(service)) {
+				for (String path : new FlagPaths(codePackage, flagApi).ungatedPathsTo(service)) {
 					events.add(SimpleConditionEvent.violated(service, "ungated path: " + path));
 				}
 			}

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.change.CheckSum;
 import liquibase.change.Change;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
@@ -62,10 +64,11 @@ public final class Changelogs {
 	 * @param dbms the changeset's own dbms filter, or empty
 	 * @param runInTransaction whether Liquibase wraps it in a transaction
 	 * @param runOnChange whether it is meant to run again when edited
-	 * @param validCheckSums checksums it declares acceptable ({@code validCheckSum}), {@code ANY} included
+	 * @param accepts whether it declares another checksum acceptable ({@code validCheckSum}, {@code ANY} included),
+	 * as Liquibase decides it
 	 */
 	public record Entry(String file, String id, String author, String checksum, List<Op> ops, Set<String> dbms,
-			boolean runInTransaction, boolean runOnChange, Set<String> validCheckSums) {
+			boolean runInTransaction, boolean runOnChange, Predicate<String> accepts) {
 
 		/** One line naming it: file, id and author. */
 		public String describe() {
@@ -181,12 +184,11 @@ public final class Changelogs {
 			Set<String> dbms = (changeSet.getDbmsSet() != null) ? changeSet.getDbmsSet().stream()
 				.map((d) -> d.toLowerCase(Locale.ROOT).strip())
 				.collect(Collectors.toUnmodifiableSet()) : Set.of();
-			Set<String> valid = changeSet.getValidCheckSums().stream()
-				.map(Object::toString)
-				.collect(Collectors.toUnmodifiableSet());
+			Predicate<String> accepts = (checksum) -> !changeSet.getValidCheckSums().isEmpty()
+					&& changeSet.isCheckSumValid(CheckSum.parse(checksum));
 			entries.add(new Entry(normalize(changeSet.getFilePath()), changeSet.getId(), changeSet.getAuthor(),
 					changeSet.generateCheckSum(ChecksumVersion.latest()).toString(), ops, dbms,
-					changeSet.isRunInTransaction(), changeSet.isRunOnChange(), valid));
+					changeSet.isRunInTransaction(), changeSet.isRunOnChange(), accepts));
 		}
 		return new Changelog(root, path, entries);
 	}

@@ -145,8 +145,7 @@ public final class MigrationLint {
 
 		private void checkNotEdited(Entry entry, Entry before) {
 			if (entry.checksum().equals(before.checksum()) || entry.runOnChange()
-					|| entry.validCheckSums().contains(before.checksum())
-					|| entry.validCheckSums().stream().anyMatch((sum) -> sum.equalsIgnoreCase("ANY"))) {
+					|| entry.accepts().test(before.checksum())) {
 				return;
 			}
 			finding(MigrationRule.EXECUTED_CHANGESET_EDITED, entry,
