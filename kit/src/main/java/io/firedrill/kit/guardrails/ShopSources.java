@@ -127,7 +127,11 @@ public final class ShopSources {
 		return fromCatalog(clone, spec);
 	}
 
-	private static ShopCheckout fromCatalog(KitClone clone, String spec) {
+	/**
+	 * A firedrill tag ({@code v2.3.0}, {@code v2.4.0}, {@code incident/<id>}) made from the catalog at the clone's
+	 * HEAD, whatever tags the clone holds (they may be older than HEAD).
+	 */
+	public static ShopCheckout fromCatalog(KitClone clone, String spec) {
 		Catalog catalog = Catalog.read(clone);
 		Path scratch = newTempDirectory();
 		try (Git git = Git.init().setBare(true).setDirectory(scratch.toFile()).call();

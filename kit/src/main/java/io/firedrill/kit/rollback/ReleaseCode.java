@@ -156,6 +156,11 @@ final class ReleaseCode implements AutoCloseable {
 		}
 	}
 
+	/** The same code with another changelog (the same release plus a changeset, say): the code is not rebuilt. */
+	ReleaseCode withChangelog(Path otherMaster) {
+		return new ReleaseCode(this.shop, this.module, otherMaster, this.classes, this.loader);
+	}
+
 	ShopCheckout shop() {
 		return this.shop;
 	}

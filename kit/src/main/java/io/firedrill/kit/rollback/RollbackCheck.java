@@ -92,6 +92,16 @@ public final class RollbackCheck {
 		}
 	}
 
+	/** The check with both releases built already. */
+	static Result run(ReleaseCode newer, ReleaseCode older, List<Databases.Kind> kinds) {
+		long start = System.nanoTime();
+		List<DatabaseVerdict> verdicts = new ArrayList<>();
+		for (Databases.Kind kind : kinds) {
+			verdicts.add(onDatabase(kind, newer, older));
+		}
+		return new Result(newer.shop().label(), older.shop().label(), verdicts, Duration.ofNanos(System.nanoTime() - start));
+	}
+
 	private static DatabaseVerdict onDatabase(Databases.Kind kind, ReleaseCode newer, ReleaseCode older) {
 		Databases.Running database;
 		try {
@@ -142,7 +152,7 @@ public final class RollbackCheck {
 	 * The releases ship Logback, which logs everything at DEBUG on the console when no Spring Boot configures it:
 	 * point it at a configuration that logs nothing.
 	 */
-	private static void quietLogging(Path work) {
+	static void quietLogging(Path work) {
 		try {
 			Files.createDirectories(work);
 			Path config = work.resolve("logback-quiet.xml");
