@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * rollback-check on the real releases: v2.4.0 and v2.3.0 are built once, then checked on both databases as they
@@ -27,7 +26,6 @@ class RollbackCheckIntegrationTests {
 
 	static final List<Databases.Kind> BOTH = List.of(Databases.Kind.H2, Databases.Kind.POSTGRES);
 
-	@TempDir
 	Path work;
 
 	ShopCheckout v240;
@@ -39,7 +37,8 @@ class RollbackCheckIntegrationTests {
 	ReleaseCode older;
 
 	@BeforeAll
-	void buildBothReleases() {
+	void buildBothReleases() throws IOException {
+		this.work = Files.createTempDirectory("firedrill-rollback-it-");
 		try (KitClone clone = RealClone.open()) {
 			this.v240 = ShopSources.fromCatalog(clone, "v2.4.0");
 			this.v230 = ShopSources.fromCatalog(clone, "v2.3.0");
@@ -62,6 +61,7 @@ class RollbackCheckIntegrationTests {
 				// temporary files
 			}
 		}
+		ShopCheckout.deleteRecursively(this.work);
 	}
 
 	@Test

@@ -67,7 +67,8 @@ public final class JobsOnRuntimeGuardrail implements Guardrail {
 		List<String> notes = new ArrayList<>();
 		List<String> missing = ShopModules.missing(shop);
 		if (!missing.isEmpty()) {
-			notes.add("the root pom lists modules that are not there: " + String.join(", ", missing));
+			return GuardrailResult.error(ID, "the root pom lists modules that are not there (" + String.join(", ", missing)
+					+ "): the shop cannot be built, its jobs cannot run", notes);
 		}
 		if (jobs.isEmpty()) {
 			return GuardrailResult.pass(ID, "no job in this version (no module whose application takes " + RUN_ONCE
