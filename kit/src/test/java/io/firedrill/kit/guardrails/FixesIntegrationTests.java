@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
+import io.firedrill.kit.guardrails.migration.MigrationLint;
 import io.firedrill.kit.support.RealClone;
 import io.firedrill.kit.rollback.Databases;
 import io.firedrill.kit.rollback.RollbackCheck;
@@ -25,8 +26,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The reference fixes of the catalog ({@code incidents/<id>/fixes/fixes.yaml}: {@code fixes: [{id, kind:
  * accepted|wrong, patch}]}, patches applied on the incident's tag) through every guardrail: an accepted fix passes
- * them all (and, when the incident is about the migration, makes the rollback to v2.3.0 safe); a known-wrong fix's
- * verdicts are printed, for the interviewer. Picked up automatically as fixes are added.
+ * them all, edits no changeset the incident's tag holds (what ran in production), and, when the incident is about
+ * the migration, makes the rollback to v2.3.0 safe; a known-wrong fix's verdicts are printed, for the interviewer. Picked up automatically as fixes are added.
  */
 class FixesIntegrationTests {
 
@@ -71,13 +72,24 @@ class FixesIntegrationTests {
 				apply(shop.dir(), patch, fix);
 				Guardrails.Report report = Guardrails.run(context, List.of(), (result) -> {
 				});
+				// What ran in production during the incident is the incident's tag: a fix must add changesets, never
+				// edit one of those (the default baseline, v2.3.0, does not hold v2.4.0's changeset).
+				MigrationLint.Result againstProduction;
+				try (ShopCheckout production = ShopSources.fromCatalog(clone, incident.tag())) {
+					againstProduction = MigrationLint.lint(shop.dir(), production.dir(), incident.tag());
+				}
 				System.out.println(incident.id() + " " + fix.kind() + " fix " + fix.id() + ": " + String.join(", ",
-						report.results().stream().map((r) -> r.id() + " " + r.status().label()).toList()));
+						report.results().stream().map((r) -> r.id() + " " + r.status().label()).toList())
+						+ "; migration-lint against " + incident.tag() + ": "
+						+ (againstProduction.findings().isEmpty() ? "pass" : "caught " + String.join(", ",
+								againstProduction.findings().stream().map((f) -> f.rule()).toList())));
 				if ("accepted".equals(fix.kind())) {
 					for (GuardrailResult result : report.results()) {
 						assertThat(result.status()).as("%s on accepted fix %s of %s: %s %s", result.id(), fix.id(),
 								incident.id(), result.summary(), result.findings()).isEqualTo(GuardrailResult.Status.PASS);
 					}
+					assertThat(againstProduction.findings()).as("migration-lint of accepted fix %s against %s", fix.id(),
+							incident.tag()).isEmpty();
 					if (incident.criteria().contains("compatible-migration")) {
 						try (ShopCheckout older = ShopSources.fromCatalog(clone, "v2.3.0")) {
 							RollbackCheck.Result rollback = RollbackCheck.run(shop, older, List.of(Databases.Kind.H2),
