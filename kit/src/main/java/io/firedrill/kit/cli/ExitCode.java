@@ -14,7 +14,10 @@ public enum ExitCode {
 	INPUT(3, "input not usable: unknown incident, output not empty, not a git repository, corrupt incident.yaml,"
 			+ " a tag that exists elsewhere"),
 	ENVIRONMENT(4, "environment missing: not run from a firedrill clone, no incident catalog committed"),
-	PATCH(5, "a patch of an incident no longer applies to the shop");
+	PATCH(5, "a patch of an incident no longer applies to the shop"),
+	CAUGHT(8, "guardrails: at least one guardrail caught a problem"),
+	UNSAFE(9, "rollback-check: rolling back is unsafe (the older release fails on the newer schema)"),
+	INCONCLUSIVE(10, "guardrails, rollback-check: no verdict (the shop does not build, a database does not start)");
 
 	private final int code;
 

@@ -1,0 +1,114 @@
+package io.firedrill.kit.guardrails.api;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import io.firedrill.kit.guardrails.ShopBuild;
+import io.firedrill.kit.guardrails.ShopModules;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Which version of a host-provided library each module compiles against (its effective POM, as Maven computes it:
+ * the root's managed {@code payment-sdk.version}, a module's own {@code <version>}, properties, profiles), and which
+ * version the hosts carry ({@code deploy/runtime.properties}).
+ */
+final class SdkVersions {
+
+	static final String RUNTIME_PROPERTIES = "deploy/runtime.properties";
+
+	private SdkVersions() {
+	}
+
+	/** A library the hosts install: {@code payment-sdk.version=4.0.0} names artifact {@code payment-sdk}. */
+	record HostLibrary(String artifactId, String version) {
+	}
+
+	/** One module's dependency on it. */
+	record Usage(String module, String groupId, String artifactId, String version, String scope) {
+	}
+
+	/** The libraries {@code deploy/runtime.properties} installs on every host. */
+	static List<HostLibrary> runtime(Path shop) {
+		Path file = shop.resolve(RUNTIME_PROPERTIES);
+		List<HostLibrary> libraries = new ArrayList<>();
+		if (!Files.isRegularFile(file)) {
+			return libraries;
+		}
+		Properties properties = new Properties();
+		try {
+			properties.load(new StringReader(Files.readString(file)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		properties.stringPropertyNames().stream().sorted().filter((key) -> key.endsWith(".version")).forEach((key) ->
+				libraries.add(new HostLibrary(key.substring(0, key.length() - ".version".length()),
+						properties.getProperty(key).strip())));
+		return libraries;
+	}
+
+	/**
+	 * Each module's direct dependency on {@code artifactId}, from Maven's effective POMs
+	 * ({@code help:effective-pom} over the reactor).
+	 * @throws IllegalStateException when Maven cannot compute them
+	 */
+	static List<Usage> compiledAgainst(Path shop, String artifactId, Path work) {
+		Path output = work.resolve("effective-pom.xml");
+		ShopBuild.Outcome outcome = ShopBuild.maven(shop,
+				List.of("-B", "-q", "help:effective-pom", "-Doutput=" + output), work.resolve("effective-pom.log"));
+		if (!outcome.succeeded() || !Files.isRegularFile(output)) {
+			throw new IllegalStateException("Maven cannot compute the effective POMs (" + outcome.command() + "): "
+					+ outcome.firstError());
+		}
+		return parse(output, artifactId);
+	}
+
+	static List<Usage> parse(Path effectivePom, String artifactId) {
+		Element root;
+		try {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			Document document = factory.newDocumentBuilder().parse(effectivePom.toFile());
+			root = document.getDocumentElement();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot read the effective POMs: " + ex.getMessage(), ex);
+		}
+		List<Element> projects = root.getTagName().equals("projects") ? ShopModules.children(root, "project")
+				: List.of(root);
+		List<Usage> usages = new ArrayList<>();
+		for (Element project : projects) {
+			String module = ShopModules.text(project, "artifactId");
+			for (Element dependency : ShopModules.children(ShopModules.child(project, "dependencies"), "dependency")) {
+				if (artifactId.equals(ShopModules.text(dependency, "artifactId"))) {
+					usages.add(new Usage(module, ShopModules.text(dependency, "groupId"), artifactId,
+							ShopModules.text(dependency, "version"),
+							Optional.ofNullable(ShopModules.text(dependency, "scope")).orElse("compile")));
+				}
+			}
+		}
+		return usages;
+	}
+
+	/** Modules by artifactId to their directory. */
+	static Map<String, ShopModules.Module> modulesByArtifact(Path shop) {
+		Map<String, ShopModules.Module> modules = new LinkedHashMap<>();
+		for (ShopModules.Module module : ShopModules.of(shop)) {
+			modules.put(module.artifactId(), module);
+		}
+		return modules;
+	}
+
+}

@@ -1,0 +1,164 @@
+package io.firedrill.kit.cli;
+
+import static io.firedrill.kit.support.Cli.firedrill;
+import static io.firedrill.kit.support.Cli.firedrillIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.firedrill.kit.support.Cli.Run;
+import io.firedrill.kit.support.FakeClone;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The commands' contract: arguments, exit codes, one-line errors, the report. Guardrails themselves have their own tests. */
+class GuardrailsCommandTests {
+
+	@TempDir
+	static Path dir;
+
+	static FakeClone fixture;
+
+	@BeforeAll
+	static void createFixture() {
+		fixture = FakeClone.create(dir);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "guardrails", "rollback-check" })
+	void helpListsTheExitCodes(String command) {
+		Run run = firedrill(fixture.root(), command, "--help");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).startsWith("Usage: firedrill " + command).contains("Exit codes:", "8", "9", "10");
+	}
+
+	@Test
+	void aShopThatIsNeitherADirectoryNorARevisionIsBadInput() {
+		Run run = firedrill(fixture.root(), "guardrails", "v9.9.9");
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString().startsWith("firedrill: 'v9.9.9' is neither a directory");
+	}
+
+	@Test
+	void anUnknownGuardrailIsBadInput() {
+		Run run = firedrill(fixture.root(), "guardrails", ".", "--only", "migration-lint,lint-everything");
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.err()).contains("unknown guardrail 'lint-everything' (known: migration-lint, api-compat, flag-gating,"
+				+ " jobs-on-runtime)");
+	}
+
+	@Test
+	void aCaughtProblemExitsEightAndTheJsonSaysWhat() throws Exception {
+		Path shop = shopWithChangelog("""
+				  - changeSet:
+				      id: 2.4.0-add-order-metadata
+				      author: priya.raman
+				      changes:
+				        - addColumn:
+				            tableName: orders
+				            columns:
+				              - column:
+				                  name: order_metadata
+				                  type: jsonb
+				                  constraints:
+				                    nullable: false
+				""");
+		Path json = dir.resolve("report.json");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none", "--json", json.toString());
+
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(8);
+		assertThat(run.out()).contains("migration-lint   caught", "required-column-breaks-old-writers: "
+				+ "db/changelog/releases/v2.4.0.yaml, changeset 2.4.0-add-order-metadata by priya.raman", "why:  ", "safe: ",
+				"1 guardrails: 0 pass, 1 caught, 0 error");
+		assertThat(Files.readString(json)).contains("\"caught\" : true", "\"status\" : \"caught\"",
+				"\"rule\" : \"required-column-breaks-old-writers\"");
+	}
+
+	@Test
+	void nothingCaughtExitsZero() throws Exception {
+		Path shop = shopWithChangelog("""
+				  - changeSet:
+				      id: 2.4.0-add-order-metadata
+				      author: priya.raman
+				      changes:
+				        - addColumn:
+				            tableName: orders
+				            columns:
+				              - column:
+				                  name: order_metadata
+				                  type: jsonb
+				                  defaultValue: '{}'
+				""");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none");
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).contains("migration-lint   pass");
+	}
+
+	@Test
+	void rollbackCheckNeedsAKnownDatabase() {
+		Run run = firedrill(fixture.root(), "rollback-check", "--from", "v2.4.0", "--to", "v2.3.0", "--db", "mysql");
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString().contains("--db must be h2, postgres or both");
+	}
+
+	@Test
+	void rollbackCheckNeedsBothReleases() {
+		Run run = firedrill(fixture.root(), "rollback-check", "--from", "v2.4.0");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.errLines()).singleElement().asString().contains("--to");
+	}
+
+	@Test
+	void rollbackCheckOfAnUnknownReleaseIsBadInput() {
+		Run run = firedrill(fixture.root(), "rollback-check", "--from", "v7.0.0", "--to", "v2.3.0", "--db", "h2");
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString().contains("'v7.0.0' is neither a directory");
+	}
+
+	private static Path shopWithChangelog(String release) throws Exception {
+		Path shop = Files.createTempDirectory(dir, "shop");
+		Files.writeString(shop.resolve("pom.xml"), "<project/>\n");
+		Path changelog = shop.resolve("checkout-service/src/main/resources/db/changelog");
+		Files.createDirectories(changelog.resolve("releases"));
+		Files.writeString(changelog.resolve("releases/v2.3.0.yaml"), """
+				databaseChangeLog:
+				  - changeSet:
+				      id: 2.0.0-create-orders
+				      author: maria.santos
+				      changes:
+				        - createTable:
+				            tableName: orders
+				            columns:
+				              - column:
+				                  name: id
+				                  type: bigint
+				""");
+		Files.writeString(changelog.resolve("releases/v2.4.0.yaml"), "databaseChangeLog:\n" + release);
+		Files.writeString(changelog.resolve("db.changelog-master.yaml"), """
+				databaseChangeLog:
+				  - include:
+				      file: releases/v2.3.0.yaml
+				      relativeToChangelogFile: true
+				  - include:
+				      file: releases/v2.4.0.yaml
+				      relativeToChangelogFile: true
+				""");
+		return shop;
+	}
+
+}
