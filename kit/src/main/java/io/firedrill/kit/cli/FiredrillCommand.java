@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "firedrill", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
 		versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
 		description = "Turns the Acme Shop into the broken releases of the incident catalog.",
-		subcommands = { ListCommand.class, ShowCommand.class, TagsCommand.class, ExportCommand.class },
+		subcommands = { ListCommand.class, ShowCommand.class, TagsCommand.class, ExportCommand.class,
+				GradeCommand.class, ProveCommand.class, DemoCommand.class },
 		exitCodeListHeading = "%nExit codes:%n", footerHeading = "%n",
 		footer = { "The catalog (incidents/) and the shop are read from the HEAD commit of",
 				"the firedrill clone, never from its work tree: commit before you run.",
@@ -44,7 +45,7 @@ public final class FiredrillCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "missing command (list, show, tags or export)");
+		throw new ParameterException(this.spec.commandLine(), "missing command (list, show, tags, export, grade, prove or demo)");
 	}
 
 	public static void main(String[] args) {
