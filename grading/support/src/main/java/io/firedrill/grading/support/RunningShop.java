@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,7 +40,15 @@ public final class RunningShop implements AutoCloseable {
         all.putAll(properties);
         try {
             Class<?> application = Class.forName(applicationClass);
-            return new RunningShop(new SpringApplicationBuilder(application).properties(all).run(args));
+            // The first property source, above the shop's application.properties, as soon as the environment is
+            // prepared: SpringApplicationBuilder.properties() would only set defaults, which the shop's own file
+            // overrides (port 8080, its file database, its 10 % flag file).
+            ApplicationListener<ApplicationEvent> overrides = event -> {
+                if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+                    prepared.getEnvironment().getPropertySources().addFirst(new MapPropertySource("firedrill-grading", all));
+                }
+            };
+            return new RunningShop(new SpringApplicationBuilder(application).listeners(overrides).run(args));
         } catch (ClassNotFoundException e) {
             throw new AssertionError("the application class " + applicationClass + " is missing", e);
         }
