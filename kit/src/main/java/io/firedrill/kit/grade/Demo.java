@@ -16,6 +16,7 @@ import io.firedrill.kit.export.CandidateExport;
 import io.firedrill.kit.history.TagSync;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.transport.TagOpt;
 
 /**
  * The whole loop on the release incident, from a fresh clone of the kit: tags, the candidate's repository, its
@@ -64,6 +65,7 @@ public final class Demo {
 				.setURI(this.kit.root().toUri().toString())
 				.setDirectory(fresh.toFile())
 				.setCloneAllBranches(true)
+				.setTagOption(TagOpt.NO_TAGS) // the tags are made by the kit below, never taken from a clone
 				.setNoCheckout(true)
 				.call()) {
 				git.checkout().setName(this.kit.head().name()).call();
