@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public enum ExitCode {
 
-	DONE(0, "done (grade: a scorecard was written, whatever the score)"),
+	DONE(0, "done; for grade: a scorecard was written, whatever the score"),
 	INTERNAL(1, "internal error: a bug in firedrill (rerun with --verbose and report it)"),
 	USAGE(2, "usage error: unknown command or option, missing or extra argument"),
 	INPUT(3, "input not usable: unknown incident, output not empty, not a git repository, corrupt bundle, unknown"

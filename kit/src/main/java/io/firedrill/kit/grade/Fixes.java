@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
@@ -72,8 +73,14 @@ public final class Fixes {
 	 * @throws FiredrillException (input) when the file or a patch it names is not usable
 	 */
 	public static Optional<List<Fix>> read(KitClone kit, Incident incident, List<Criterion> criteria) {
+		return read(kit::read, incident, criteria);
+	}
+
+	/** {@link #read(KitClone, Incident, List)} with the repository's files given by path. */
+	static Optional<List<Fix>> read(Function<String, Optional<byte[]>> files, Incident incident,
+			List<Criterion> criteria) {
 		String file = path(incident);
-		Optional<byte[]> yaml = kit.read(file);
+		Optional<byte[]> yaml = files.apply(file);
 		if (yaml.isEmpty()) {
 			return Optional.empty();
 		}
@@ -116,7 +123,7 @@ public final class Fixes {
 			if (!patchPath.startsWith(incident.folder() + "/fixes/")) {
 				throw FiredrillException.input(where + "patch " + entry.patch() + " leaves the fixes/ folder");
 			}
-			byte[] patch = kit.read(patchPath)
+			byte[] patch = files.apply(patchPath)
 				.orElseThrow(() -> FiredrillException.input(where + "patch " + patchPath + " is not in the HEAD commit"));
 			Map<String, Status> expect = new LinkedHashMap<>();
 			Map<String, String> written = (entry.expect() != null) ? entry.expect() : Map.of();

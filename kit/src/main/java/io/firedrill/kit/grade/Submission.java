@@ -103,15 +103,23 @@ public final class Submission {
 	 */
 	public void fetchInto(Repository target) {
 		try (Git git = new Git(target)) {
+			boolean hasHead = Git.lsRemoteRepository().setRemote(uri().toString()).callAsMap().containsKey(Constants.HEAD);
+			List<String> specs = new ArrayList<>(List.of("+refs/*:refs/candidate/*"));
+			if (hasHead) {
+				specs.add("+HEAD:refs/candidate/HEAD");
+			}
 			git.fetch()
 				.setRemote(uri().toString())
-				.setRefSpecs("+refs/*:refs/candidate/*", "+HEAD:refs/candidate/HEAD")
+				.setRefSpecs(specs.toArray(String[]::new))
 				.setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS)
 				.setCheckFetchedObjects(true)
 				.call();
 		}
 		catch (GitAPIException | RuntimeException ex) {
 			throw FiredrillException.input("cannot read " + describe() + ": " + rootMessage(ex), ex);
+		}
+		if (this.commit == null) {
+			return;
 		}
 		try (RevWalk walk = new RevWalk(target)) {
 			walk.parseCommit(this.commit);
@@ -128,10 +136,11 @@ public final class Submission {
 	}
 
 	private URIish uri() {
+		// a plain path: JGit's bundle transport does not take file: URIs
 		try {
-			return new URIish(this.source.toUri().toURL());
+			return new URIish(this.source.toString());
 		}
-		catch (IOException ex) {
+		catch (java.net.URISyntaxException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -194,9 +203,14 @@ public final class Submission {
 						FetchConnection connection = transport.openFetch()) {
 					refs = connection.getRefsMap();
 				}
+				// every object, checked: a corrupt bundle is refused before anything is written
+				probe.fetchInto(scratch);
 			}
 		}
 		catch (NotSupportedException | TransportException ex) {
+			throw FiredrillException.input("the bundle " + file + " is corrupt: " + rootMessage(ex), ex);
+		}
+		catch (FiredrillException ex) {
 			throw FiredrillException.input("the bundle " + file + " is corrupt: " + rootMessage(ex), ex);
 		}
 		catch (IOException | RuntimeException ex) {
