@@ -11,7 +11,7 @@ class BuildLogTests {
 
 	@Test
 	void readsTheCompilersErrorsOnceEachWithTheirSymbol() {
-		BuildLog log = BuildLog.of(Fixtures.lines("logs/compile-errors.log"));
+		BuildLog log = BuildLog.of(Fixtures.lines("logs/compile-errors.txt"));
 
 		assertThat(log.compilerErrors()).containsExactly(
 				new BuildLog.CompilerError("/tmp/fd/synth/src/main/java/demo/Broken.java", 3, 14,
@@ -24,7 +24,7 @@ class BuildLogTests {
 
 	@Test
 	void readsTheFailedGoalAndItsProject() {
-		BuildLog log = BuildLog.of(Fixtures.lines("logs/compile-errors.log"));
+		BuildLog log = BuildLog.of(Fixtures.lines("logs/compile-errors.txt"));
 
 		assertThat(log.goalFailures()).singleElement().satisfies((failure) -> {
 			assertThat(failure.project()).isEqualTo("synth");
@@ -35,7 +35,7 @@ class BuildLogTests {
 
 	@Test
 	void readsTheLastReactorSummary() {
-		BuildLog log = BuildLog.of(Fixtures.lines("logs/workspace-compile-failure.log"));
+		BuildLog log = BuildLog.of(Fixtures.lines("logs/workspace-compile-failure.txt"));
 
 		assertThat(log.reactorSummary()).extracting(BuildLog.ReactorEntry::name, BuildLog.ReactorEntry::status)
 			.contains(org.assertj.core.groups.Tuple.tuple("Acme Shop 2.3.0", "SUCCESS"),
@@ -47,7 +47,7 @@ class BuildLogTests {
 	void aReactorSummaryPrintedByATestDoesNotCount() {
 		List<String> lines = new java.util.ArrayList<>(List.of("[INFO] Reactor Summary for fake:",
 				"[INFO] Checkout Service 2.3.0 ......... SUCCESS [  1.0 s]", "[INFO] BUILD SUCCESS"));
-		lines.addAll(Fixtures.lines("logs/workspace-compile-failure.log"));
+		lines.addAll(Fixtures.lines("logs/workspace-compile-failure.txt"));
 
 		assertThat(BuildLog.of(lines).reactorSummary())
 			.contains(new BuildLog.ReactorEntry("Checkout Service 2.3.0", "FAILURE"))
@@ -56,7 +56,7 @@ class BuildLogTests {
 
 	@Test
 	void readsThePomsMavenCouldNotRead() {
-		BuildLog log = BuildLog.of(Fixtures.lines("logs/unreadable-poms.log"));
+		BuildLog log = BuildLog.of(Fixtures.lines("logs/unreadable-poms.txt"));
 
 		assertThat(log.couldNotReadProjects()).isTrue();
 		assertThat(log.reactorSummary()).isEmpty();
