@@ -361,6 +361,10 @@ public final class GradingSession implements AutoCloseable {
 			all.addAll(outcome.findings());
 			return new Verdicts.Outcome(outcome.result(), all);
 		}
+		if (run.timedOut()) {
+			return Verdicts.notGraded(criterion, "the grading run was stopped at its time bound before this suite ran",
+					List.of(), findings);
+		}
 		List<String> notBuilt = new ArrayList<>();
 		for (String needed : criterion.needs()) {
 			for (ShopModules.Module module : modules) {
@@ -379,10 +383,6 @@ public final class GradingSession implements AutoCloseable {
 			}
 			return Verdicts.notGraded(criterion, String.join(", ", notBuilt) + (notBuilt.size() == 1 ? " did" : " did")
 					+ " not build", details.stream().distinct().limit(ERRORS_SHOWN).toList(), findings);
-		}
-		if (run.timedOut()) {
-			return Verdicts.notGraded(criterion, "the grading run was stopped at its time bound before this suite ran",
-					List.of(), findings);
 		}
 		List<String> suiteErrors = compilerErrors(buildLog, this.workspace.module(criterion.module()).getParent(),
 				criterion.module());
