@@ -209,6 +209,7 @@ public final class GradingSession implements AutoCloseable {
 			this.workspace.configure(this.catalog.support(), Map.of());
 		}
 		this.workspace.writeAggregator(toRun.isEmpty() ? List.of() : gradingModules);
+		this.workspace.removeStaleOutput(modules, gradingModules);
 		this.workspace.cleanOutputs(modules, gradingModules);
 
 		Map<String, String> before = this.workspace.fingerprint();

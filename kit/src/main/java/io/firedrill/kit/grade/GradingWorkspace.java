@@ -31,6 +31,8 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * The grader's own folder for one or more gradings:
@@ -58,6 +60,11 @@ public final class GradingWorkspace implements AutoCloseable {
 	private final Map<String, byte[]> pristinePoms = new LinkedHashMap<>();
 
 	private Repository candidateRepository;
+
+	/** The commit the candidate's tree was at before the last checkout, or {@code null}. */
+	private ObjectId previous;
+
+	private ObjectId current;
 
 	private GradingWorkspace(Path root, boolean keep) {
 		this.root = root;
@@ -114,6 +121,8 @@ public final class GradingWorkspace implements AutoCloseable {
 			try (Git git = new Git(this.candidateRepository)) {
 				git.reset().setMode(ResetType.HARD).setRef(submission.commit().name()).call();
 			}
+			this.previous = this.current;
+			this.current = submission.commit().copy();
 			return this.candidateRepository;
 		}
 		catch (GitAPIException | IOException ex) {
@@ -274,6 +283,62 @@ public final class GradingWorkspace implements AutoCloseable {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Removes the build output ({@code target/}) that the previous run left and that this commit may have made
+	 * stale: of every candidate module with a changed file (of all of them when the root POM changed), and of the
+	 * grading modules. Maven's incremental build keeps the rest; stale classes or resources of a previous
+	 * submission never reach this one.
+	 */
+	public void removeStaleOutput(List<ShopModules.Module> candidateModules, List<String> gradingModules) {
+		for (String module : gradingModules) {
+			Folders.deleteQuietly(module(module).resolve("target"));
+		}
+		if (this.previous == null || this.previous.equals(this.current)) {
+			return;
+		}
+		List<String> changed = changedPaths(this.previous, this.current);
+		boolean everything = changed.contains("pom.xml");
+		for (ShopModules.Module module : candidateModules) {
+			String prefix = module.dir().equals(".") ? "" : module.dir() + "/";
+			boolean touched = everything || changed.stream()
+				.anyMatch((path) -> path.startsWith(prefix) && owner(candidateModules, path).equals(module.dir()));
+			if (touched) {
+				Path target = candidate().resolve(module.dir()).resolve("target").normalize();
+				if (target.startsWith(candidate())) {
+					Folders.deleteQuietly(target);
+				}
+			}
+		}
+	}
+
+	/** The module folder a path belongs to: the longest module folder holding it ({@code .} for the root). */
+	private static String owner(List<ShopModules.Module> modules, String path) {
+		String best = ".";
+		for (ShopModules.Module module : modules) {
+			if (!module.dir().equals(".") && path.startsWith(module.dir() + "/") && module.dir().length() > best.length()) {
+				best = module.dir();
+			}
+		}
+		return best;
+	}
+
+	private List<String> changedPaths(ObjectId from, ObjectId to) {
+		List<String> paths = new ArrayList<>();
+		try (RevWalk walk = new RevWalk(this.candidateRepository); TreeWalk diff = new TreeWalk(this.candidateRepository)) {
+			diff.addTree(walk.parseCommit(from).getTree());
+			diff.addTree(walk.parseCommit(to).getTree());
+			diff.setRecursive(true);
+			diff.setFilter(TreeFilter.ANY_DIFF);
+			while (diff.next()) {
+				paths.add(diff.getPathString());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return paths;
 	}
 
 	/**

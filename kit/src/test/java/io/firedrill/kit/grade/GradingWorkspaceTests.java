@@ -86,4 +86,43 @@ class GradingWorkspaceTests {
 		Folders.deleteQuietly(root);
 	}
 
+	@Test
+	void aReusedWorkspaceDropsTheOutputOfTheModulesTheNextCommitChanged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws IOException {
+		java.nio.file.Path shop = Files.createDirectories(dir.resolve("shop"));
+		io.firedrill.kit.support.GitCli.git(shop, "init", "-q");
+		write(shop, "pom.xml", "<project><artifactId>shop</artifactId><version>1</version><modules><module>sdk</module>"
+				+ "<module>checkout</module></modules></project>");
+		write(shop, "sdk/pom.xml", "<project><artifactId>sdk</artifactId><version>1</version></project>");
+		write(shop, "checkout/pom.xml", "<project><artifactId>checkout</artifactId><version>1</version></project>");
+		write(shop, "checkout/src/main/java/A.java", "class A {}");
+		io.firedrill.kit.support.GitCli.git(shop, "add", "-A");
+		io.firedrill.kit.support.GitCli.git(shop, "commit", "-q", "-m", "one");
+		write(shop, "checkout/src/main/java/A.java", "class A { int fixed; }");
+		io.firedrill.kit.support.GitCli.git(shop, "commit", "-q", "-am", "two");
+
+		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			workspace.checkout(Submission.open(shop, "HEAD~1"));
+			List<ShopModules.Module> modules = ShopModules.read(workspace.candidate());
+			for (String module : List.of("sdk", "checkout")) {
+				write(workspace.candidate(), module + "/target/classes/stale.txt", "from the previous submission");
+			}
+			write(workspace.module("suite"), "target/test-classes/T.class", "old");
+
+			workspace.checkout(Submission.open(shop, "HEAD"));
+			workspace.removeStaleOutput(modules, List.of("suite"));
+
+			assertThat(workspace.candidate().resolve("sdk/target/classes/stale.txt")).exists();
+			assertThat(workspace.candidate().resolve("checkout/target")).doesNotExist();
+			assertThat(workspace.module("suite").resolve("target")).doesNotExist();
+			assertThat(workspace.candidate().resolve("checkout/src/main/java/A.java")).content().contains("fixed");
+		}
+	}
+
+	private static void write(java.nio.file.Path dir, String path, String content) throws IOException {
+		java.nio.file.Path file = dir.resolve(path);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
 }
