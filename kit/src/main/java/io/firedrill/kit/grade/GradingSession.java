@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -304,7 +305,8 @@ public final class GradingSession implements AutoCloseable {
 						submission.uncommitted().stream().limit(Submission.UNCOMMITTED_SHOWN).toList()),
 				end.truncatedTo(ChronoUnit.SECONDS).toString(), KitVersion.version(),
 				this.kit.head().abbreviate(10).name(), ordered, own, build,
-				findings.stream().distinct().toList(), durations, this.rubric);
+				findings.stream().distinct().sorted(Comparator.comparing(Finding::severity)).toList(), durations,
+				this.rubric);
 	}
 
 	/** The Maven command line: offline, batch, every module even after a failure, tests forced on. */

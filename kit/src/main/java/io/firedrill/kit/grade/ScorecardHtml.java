@@ -33,7 +33,7 @@ public final class ScorecardHtml {
 			.anchor { font-size: .85em; color: #32383f; }
 			.box { display: inline-block; width: .9em; height: .9em; border: 1.5px solid #1f2328; vertical-align: -.1em;
 			  margin-right: .3em; border-radius: .15em; }
-			.notes { height: 3.5rem; }
+			.notes { height: 3.5rem; min-width: 9rem; }
 			ol.blank li { border-bottom: 1px solid var(--line); height: 1.8rem; }
 			@media print {
 			  body { margin: 0; max-width: none; font-size: 10pt; }

@@ -2,7 +2,6 @@ package io.firedrill.kit.grade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -211,10 +210,6 @@ class VerdictsTests {
 	private static ReportedTest failed(String id, String message) {
 		return new ReportedTest(TestIds.className(id), id.substring(id.indexOf('#') + 1), TestOutcome.FAILED, message,
 				false);
-	}
-
-	static List<ReportedTest> all(ReportedTest... tests) {
-		return new ArrayList<>(List.of(tests));
 	}
 
 }
