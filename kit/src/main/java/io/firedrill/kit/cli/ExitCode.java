@@ -8,13 +8,16 @@ import java.util.Map;
  */
 public enum ExitCode {
 
-	DONE(0, "done"),
+	DONE(0, "done; for grade: a scorecard was written, whatever the score"),
 	INTERNAL(1, "internal error: a bug in firedrill (rerun with --verbose and report it)"),
 	USAGE(2, "usage error: unknown command or option, missing or extra argument"),
-	INPUT(3, "input not usable: unknown incident, output not empty, not a git repository, corrupt incident.yaml,"
-			+ " a tag that exists elsewhere"),
+	INPUT(3, "input not usable: unknown incident, output not empty, not a git repository, corrupt bundle, unknown"
+			+ " ref, corrupt incident.yaml or fixes.yaml, a tag that exists elsewhere"),
 	ENVIRONMENT(4, "environment missing: not run from a firedrill clone, no incident catalog committed"),
 	PATCH(5, "a patch of an incident no longer applies to the shop"),
+	GRADING(6, "the grading run itself could not run: Maven missing or not starting, or a dependency of the hidden"
+			+ " suites missing from the offline Maven repository (no scorecard)"),
+	PROOF(7, "prove: a verdict differs from what the catalog expects (the broken tag, or a fix's expect)"),
 	CAUGHT(8, "guardrails: at least one guardrail caught a problem"),
 	UNSAFE(9, "rollback-check: rolling back is unsafe (the older release fails on the newer schema)"),
 	INCONCLUSIVE(10, "guardrails, rollback-check: no verdict (the shop does not build, a database does not start)");

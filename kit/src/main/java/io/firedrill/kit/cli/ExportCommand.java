@@ -2,15 +2,21 @@ package io.firedrill.kit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.export.CandidateExport;
+import io.firedrill.kit.grade.Criteria;
+import io.firedrill.kit.grade.Fix;
+import io.firedrill.kit.grade.Fixes;
 import io.firedrill.kit.history.TagSync;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,16 +47,40 @@ final class ExportCommand implements Callable<Integer> {
 			description = "Also write a git bundle of all its refs to FILE (must not exist).")
 	private Path bundle;
 
+	@Option(names = "--fix", paramLabel = "FIX",
+			description = "Commit this known fix of the incident on main, as a candidate would (an id of its"
+					+ " fixes/fixes.yaml, or 'reference'): for the interviewer and the grader's benchmarks, never"
+					+ " for a candidate.")
+	private String fix;
+
 	@Override
 	public Integer call() {
 		Path cwd = this.parent.workspace().cwd();
 		try (KitClone clone = this.parent.workspace().openKitClone()) {
 			Incident incident = Catalog.read(clone).get(this.incidentId);
+			Fix known = null;
+			if (this.fix != null) {
+				if (this.bundle != null) {
+					throw FiredrillException.input("--fix and --bundle do not go together: a bundle is for a candidate");
+				}
+				Criteria criteria = Criteria.read(clone);
+				List<Fix> fixes = Fixes.read(clone, incident, criteria.of(incident))
+					.orElseThrow(() -> FiredrillException.input("incident " + incident.id() + " has no "
+							+ Fixes.path(incident)));
+				known = Fixes.find(fixes, this.fix, incident);
+			}
 			CandidateExport.Result result = CandidateExport.export(clone, incident, cwd.resolve(this.out),
 					(this.bundle != null) ? cwd.resolve(this.bundle) : null);
 			PrintWriter out = this.spec.commandLine().getOut();
-			out.println("exported " + incident.id() + " to " + result.directory() + " (" + CandidateExport.BRANCH
-					+ " at " + TagSync.abbreviate(result.main()) + ")");
+			if (known != null) {
+				RevCommit commit = Fixes.commitOnMain(result.directory(), known, incident);
+				out.println("exported " + incident.id() + " to " + result.directory() + " (" + CandidateExport.BRANCH
+						+ " at " + TagSync.abbreviate(commit) + ": fix " + known.id() + " committed on the brief)");
+			}
+			else {
+				out.println("exported " + incident.id() + " to " + result.directory() + " (" + CandidateExport.BRANCH
+						+ " at " + TagSync.abbreviate(result.main()) + ")");
+			}
 			for (Map.Entry<String, ObjectId> tag : result.tags().entrySet()) {
 				out.println("  tag " + tag.getKey() + " " + TagSync.abbreviate(tag.getValue()));
 			}

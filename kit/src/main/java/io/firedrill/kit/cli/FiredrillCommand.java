@@ -18,12 +18,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "firedrill", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
 		versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
-		description = "Turns the Acme Shop into the broken releases of the incident catalog.",
+		description = "Turns the Acme Shop into the broken releases of the incident catalog, and grades the fixes.",
 		subcommands = { ListCommand.class, ShowCommand.class, TagsCommand.class, ExportCommand.class,
-				GuardrailsCommand.class, RollbackCheckCommand.class },
+				GradeCommand.class, ProveCommand.class, DemoCommand.class, GuardrailsCommand.class,
+				RollbackCheckCommand.class },
 		exitCodeListHeading = "%nExit codes:%n", footerHeading = "%n",
-		footer = { "The catalog (incidents/) and the shop are read from the HEAD commit of",
-				"the firedrill clone, never from its work tree: commit before you run.",
+		footer = { "The catalog (incidents/), the hidden suites (grading/) and the shop are read",
+				"from the HEAD commit of the firedrill clone, never from its work tree: commit",
+				"before you run.",
 				"Errors are one line on stderr; --verbose adds the stack trace." })
 public final class FiredrillCommand implements Runnable {
 
@@ -45,7 +47,7 @@ public final class FiredrillCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "missing command (list, show, tags or export)");
+		throw new ParameterException(this.spec.commandLine(), "missing command (list, show, tags, export, grade, prove, demo, guardrails or rollback-check)");
 	}
 
 	public static void main(String[] args) {

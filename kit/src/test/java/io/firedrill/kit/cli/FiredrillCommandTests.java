@@ -23,14 +23,14 @@ class FiredrillCommandTests {
 		Run run = firedrill(this.home, "--help");
 
 		assertThat(run.exitCode()).isZero();
-		assertThat(run.out()).contains("list", "show", "tags", "export", "Exit codes:");
+		assertThat(run.out()).contains("list", "show", "tags", "export", "grade", "prove", "demo", "Exit codes:");
 		for (ExitCode exitCode : ExitCode.values()) {
 			assertThat(run.out()).containsPattern("\\s" + exitCode.code() + "\\s+" + exitCode.meaning().substring(0, Math.min(20, exitCode.meaning().length())));
 		}
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "list", "show", "tags", "export" })
+	@ValueSource(strings = { "list", "show", "tags", "export", "grade", "prove", "demo" })
 	void everyCommandHasHelpWithTheExitCodes(String command) {
 		Run run = firedrill(this.home, command, "--help");
 
@@ -61,7 +61,7 @@ class FiredrillCommandTests {
 
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.errLines()).containsExactly(
-				"firedrill: missing command (list, show, tags or export) (see 'firedrill --help')");
+				"firedrill: missing command (list, show, tags, export, grade, prove or demo) (see 'firedrill --help')");
 	}
 
 	@Test

@@ -117,6 +117,29 @@ public final class FakeClone {
 			}
 			""";
 
+	/** The grading contract of the fixture: one suite with a test, one without tests yet, one composite. */
+	public static final String CRITERIA = """
+			version: 1
+			support: support
+			criteria:
+			  - id: flag-gated-backend
+			    title: "Discount codes are gated on the backend"
+			    points: 10
+			    module: flag-gated-backend
+			    needs: [checkout-service]
+			    tests:
+			      - io.firedrill.grading.flaggated.FlagGatedBackendTests#checkoutsOfCustomersOutsideTheRolloutNeverFail
+			  - id: compatible-migration
+			    title: "The schema stays compatible"
+			    points: 10
+			    module: compatible-migration
+			    tests: []
+			  - id: release-2.4.0
+			    title: "v2.4.1 fixes forward"
+			    points: 5
+			    composite: [flag-gated-backend, compatible-migration]
+			""";
+
 	private static final String CHANGELOG = """
 			databaseChangeLog:
 			  - include:
@@ -212,6 +235,7 @@ public final class FakeClone {
 		write(this.root, "scenarios.md", "# Interviewer's guide\n");
 		write(this.root, ".ci/run", "#!/usr/bin/env bash\n./mvnw -B verify\n");
 		write(this.root, "grading/README.md", "# Hidden suites\n");
+		write(this.root, "grading/criteria.yaml", CRITERIA);
 		if (variant != Variant.NO_CATALOG && variant != Variant.UNCOMMITTED_CATALOG) {
 			writeCatalog(variant);
 		}

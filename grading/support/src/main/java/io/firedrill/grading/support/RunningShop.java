@@ -2,12 +2,13 @@ package io.firedrill.grading.support;
 
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,11 +38,13 @@ public final class RunningShop implements AutoCloseable {
         all.putAll(properties);
         try {
             Class<?> application = Class.forName(applicationClass);
-            // Highest precedence: the application's own application.properties must not override the grader's settings.
-            return new RunningShop(new SpringApplicationBuilder(application)
-                    .initializers(context -> context.getEnvironment().getPropertySources()
-                            .addFirst(new MapPropertySource("firedrill-grading", all)))
-                    .run(args));
+            // As command-line arguments: above the shop's own application.properties (which would otherwise win
+            // with port 8080, its file database, its 10 % flag file), and known before config files are read,
+            // so spring.config.location works too.
+            List<String> arguments = new ArrayList<>();
+            all.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+            arguments.addAll(List.of(args));
+            return new RunningShop(new SpringApplicationBuilder(application).run(arguments.toArray(String[]::new)));
         } catch (ClassNotFoundException e) {
             throw new AssertionError("the application class " + applicationClass + " is missing", e);
         }

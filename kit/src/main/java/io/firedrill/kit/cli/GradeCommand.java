@@ -1,0 +1,121 @@
+package io.firedrill.kit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import io.firedrill.kit.KitClone;
+import io.firedrill.kit.catalog.Catalog;
+import io.firedrill.kit.catalog.Incident;
+import io.firedrill.kit.grade.Criteria;
+import io.firedrill.kit.grade.CriterionResult;
+import io.firedrill.kit.grade.GradingSession;
+import io.firedrill.kit.grade.MavenRun;
+import io.firedrill.kit.grade.Scorecard;
+import io.firedrill.kit.grade.ScorecardFiles;
+import io.firedrill.kit.grade.Submission;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code firedrill grade <incident> <candidate>}: the candidate's scorecard. */
+@Command(name = "grade",
+		description = { "Grade a candidate's submission of an incident with the hidden suites and write its scorecard"
+				+ " (scorecard.html, scorecard.md, scorecard.json and Maven's build.log).",
+				"The submission is a git repository (its HEAD, or --ref) or a git bundle (its HEAD). It is cloned into"
+						+ " a workspace of the grader's own: the candidate's folder is never modified, uncommitted"
+						+ " changes are not graded, and the hidden suites never enter the candidate's tree.",
+				"A scorecard full of failures is still a scorecard: exit 0." })
+final class GradeCommand implements Callable<Integer> {
+
+	@ParentCommand
+	private FiredrillCommand parent;
+
+	@Spec
+	private CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "<incident>", description = "Id of the incident (see 'firedrill list').")
+	private String incidentId;
+
+	@Parameters(index = "1", paramLabel = "<candidate>",
+			description = "The candidate's repository folder, or a git bundle file.")
+	private Path candidate;
+
+	@Option(names = "--out", paramLabel = "DIR",
+			description = "Folder of the scorecard (default: scorecards/<incident>-<commit>); must not exist or be empty.")
+	private Path out;
+
+	@Option(names = "--ref", paramLabel = "REF", description = "Grade this branch, tag or commit instead of HEAD.")
+	private String ref;
+
+	@Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m", converter = DurationConverter.class,
+			description = "Bound of the whole grading run, e.g. 20m, 1h (default: ${DEFAULT-VALUE}).")
+	private Duration timeout;
+
+	@Option(names = "--keep-workspace", description = "Keep the grading workspace (its path is printed).")
+	private boolean keepWorkspace;
+
+	@Option(names = "--force", description = "Replace the output folder if it is not empty.")
+	private boolean force;
+
+	@Override
+	public Integer call() {
+		Path cwd = this.parent.workspace().cwd();
+		try (KitClone kit = this.parent.workspace().openKitClone()) {
+			Incident incident = Catalog.read(kit).get(this.incidentId);
+			Criteria criteria = Criteria.read(kit);
+			criteria.of(incident);
+			Submission submission = Submission.open(cwd.resolve(this.candidate), this.ref);
+			Path destination = (this.out != null) ? cwd.resolve(this.out).normalize()
+					: cwd.resolve("scorecards").resolve(incident.id() + "-" + submission.commit().abbreviate(10).name());
+			ScorecardFiles.checkDestination(destination, this.force);
+			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.timeout,
+					this.keepWorkspace);
+			PrintWriter out = this.spec.commandLine().getOut();
+			out.println("grading " + incident.id() + " at " + submission.commit().abbreviate(10).name() + " ("
+					+ submission.ref() + " of " + submission.source() + ")");
+			out.flush();
+			try (GradingSession session = GradingSession.open(kit, incident, criteria, settings)) {
+				if (this.keepWorkspace) {
+					out.println("workspace " + session.workspace());
+					out.flush();
+				}
+				Path staging = ScorecardFiles.stage(destination);
+				Scorecard card;
+				try {
+					card = session.grade(submission, staging.resolve(ScorecardFiles.LOG), true);
+					ScorecardFiles.write(card, staging);
+					ScorecardFiles.publish(staging, destination, this.force);
+				}
+				catch (RuntimeException ex) {
+					ScorecardFiles.discard(staging);
+					throw ex;
+				}
+				print(out, card, destination);
+			}
+		}
+		return ExitCode.DONE.code();
+	}
+
+	static void print(PrintWriter out, Scorecard card, Path destination) {
+		int width = card.criteria().stream().mapToInt((result) -> result.id().length()).max().orElse(0);
+		out.println(card.totalPoints() + " / " + card.maxPoints() + " points");
+		for (CriterionResult result : card.criteria()) {
+			out.printf("  %-" + width + "s  %-7s  %2d / %d%s%n", result.id(), result.status().label(), result.points(),
+					result.max(), result.graded() ? "" : "  (not graded)");
+		}
+		long findings = card.integrity().size();
+		out.println("  build " + (card.build().ok() ? "ok" : "FAILED") + ", own tests "
+				+ (card.ownTests().ran() ? card.ownTests().run() + " run / " + card.ownTests().failed() + " failed"
+						: "not run")
+				+ ", " + findings + (findings == 1 ? " finding" : " findings") + ", "
+				+ card.durations().totalSeconds() + " s");
+		out.println("scorecard " + destination.resolve(ScorecardFiles.HTML));
+		out.flush();
+	}
+
+}

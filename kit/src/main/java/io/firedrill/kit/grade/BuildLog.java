@@ -1,0 +1,183 @@
+package io.firedrill.kit.grade;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What Maven's output says about the build itself: which projects built, the compiler's errors, goals that failed,
+ * POMs Maven could not read, test JVMs that died. Test results never come from here, only from the reports.
+ */
+public final class BuildLog {
+
+	private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
+
+	private static final Pattern COMPILER_ERROR = Pattern
+		.compile("^\\[ERROR\\] (/.+?\\.(?:java|kt|groovy|scala)):\\[(\\d+),(\\d+)\\] (.+)$");
+
+	private static final Pattern COMPILER_DETAIL = Pattern.compile("^(?:\\[ERROR\\])?\\s+(symbol|location):\\s+(.+)$");
+
+	private static final Pattern REACTOR_LINE = Pattern.compile("^\\[INFO\\] (.+?) \\.+ ?(SUCCESS|FAILURE|SKIPPED)\\b.*$");
+
+	private static final Pattern GOAL_FAILURE = Pattern
+		.compile("^\\[ERROR\\] Failed to execute goal (?:(\\S+) (?:\\(([^)]*)\\) )?)?on project ([^:\\s]+): (.*)$");
+
+	private static final Pattern PROJECT_WITH_ERRORS = Pattern
+		.compile("^\\[ERROR\\]\\s+The project (\\S+) \\((.+)\\) has \\d+ errors?$");
+
+	private static final Pattern PROJECT_ERROR_DETAIL = Pattern.compile("^\\[ERROR\\]\\s{4,}(\\S.*)$");
+
+	private final List<String> lines;
+
+	private BuildLog(List<String> lines) {
+		this.lines = lines;
+	}
+
+	public static BuildLog of(List<String> lines) {
+		return new BuildLog(lines.stream().map((line) -> ANSI.matcher(line).replaceAll("")).toList());
+	}
+
+	/** An error of the compiler: the file as logged (absolute), line, column and message. */
+	public record CompilerError(String path, int line, int column, String message) {
+
+		/** {@code path:[line,column] message} with the path relative to {@code base} when it lies in it. */
+		public String describe(String base) {
+			String shown = (base != null && this.path.startsWith(base + "/")) ? this.path.substring(base.length() + 1)
+					: this.path;
+			return shown + ":[" + this.line + "," + this.column + "] " + this.message;
+		}
+
+	}
+
+	/** A project line of the reactor summary: the project's display name and SUCCESS, FAILURE or SKIPPED. */
+	public record ReactorEntry(String name, String status) {
+	}
+
+	/** A goal that failed: the plugin goal (empty for dependency resolution), the project's artifactId, why. */
+	public record GoalFailure(String goal, String project, String message) {
+	}
+
+	/** A POM Maven could not read: the project, its file, and the errors. */
+	public record ProjectError(String project, String pom, List<String> errors) {
+	}
+
+	/** The compiler's errors, each once, in the order logged; a {@code symbol:} line is appended to its error. */
+	public List<CompilerError> compilerErrors() {
+		Set<CompilerError> errors = new LinkedHashSet<>();
+		for (int i = 0; i < this.lines.size(); i++) {
+			Matcher matcher = COMPILER_ERROR.matcher(this.lines.get(i));
+			if (!matcher.matches()) {
+				continue;
+			}
+			String message = matcher.group(4).strip();
+			if (i + 1 < this.lines.size()) {
+				Matcher detail = COMPILER_DETAIL.matcher(this.lines.get(i + 1));
+				if (detail.matches() && detail.group(1).equals("symbol")) {
+					message = message + " (symbol: " + detail.group(2).strip() + ")";
+				}
+			}
+			errors.add(new CompilerError(matcher.group(1), Integer.parseInt(matcher.group(2)),
+					Integer.parseInt(matcher.group(3)), message));
+		}
+		return List.copyOf(errors);
+	}
+
+	/** The reactor summary's project lines (empty when Maven stopped before building anything). */
+	public List<ReactorEntry> reactorSummary() {
+		List<ReactorEntry> entries = new ArrayList<>();
+		boolean inSummary = false;
+		for (String line : this.lines) {
+			if (line.startsWith("[INFO] Reactor Summary")) {
+				inSummary = true;
+				entries.clear();
+				continue;
+			}
+			if (!inSummary) {
+				continue;
+			}
+			Matcher matcher = REACTOR_LINE.matcher(line);
+			if (matcher.matches()) {
+				entries.add(new ReactorEntry(matcher.group(1).strip(), matcher.group(2)));
+			}
+			else if (line.startsWith("[INFO] BUILD ") || line.startsWith("[INFO] ---")) {
+				if (!entries.isEmpty()) {
+					inSummary = false;
+				}
+			}
+		}
+		return entries;
+	}
+
+	/** The goals that failed, each once. */
+	public List<GoalFailure> goalFailures() {
+		Set<GoalFailure> failures = new LinkedHashSet<>();
+		for (String line : this.lines) {
+			Matcher matcher = GOAL_FAILURE.matcher(line);
+			if (matcher.matches()) {
+				String goal = (matcher.group(1) != null) ? matcher.group(1) : "";
+				failures.add(new GoalFailure(goal, matcher.group(3), SurefireReports.abbreviate(matcher.group(4).strip(),
+						SurefireReports.MESSAGE_LIMIT)));
+			}
+		}
+		return List.copyOf(failures);
+	}
+
+	/** Whether Maven stopped because it could not read the projects' POMs. */
+	public boolean couldNotReadProjects() {
+		return this.lines.stream().anyMatch((line) -> line.contains("The build could not read"));
+	}
+
+	/** The POMs Maven could not read, with their errors. */
+	public List<ProjectError> projectErrors() {
+		List<ProjectError> projects = new ArrayList<>();
+		for (int i = 0; i < this.lines.size(); i++) {
+			Matcher matcher = PROJECT_WITH_ERRORS.matcher(this.lines.get(i));
+			if (!matcher.matches()) {
+				continue;
+			}
+			List<String> errors = new ArrayList<>();
+			for (int j = i + 1; j < this.lines.size(); j++) {
+				Matcher detail = PROJECT_ERROR_DETAIL.matcher(this.lines.get(j));
+				if (!detail.matches() || PROJECT_WITH_ERRORS.matcher(this.lines.get(j)).matches()) {
+					break;
+				}
+				errors.add(detail.group(1).replaceAll("\\s*@\\s*$", "").strip());
+			}
+			projects.add(new ProjectError(matcher.group(1), matcher.group(2), errors));
+		}
+		return projects;
+	}
+
+	/** Whether a test JVM was killed for exceeding its time bound. */
+	public boolean forkTimedOut() {
+		return this.lines.stream().anyMatch((line) -> line.contains("There was a timeout in the fork")
+				|| line.contains("There was a timeout or other error in the fork")
+				|| line.contains("forkedProcessTimeoutInSeconds"));
+	}
+
+	/** Whether a test JVM died before reporting (System.exit, a crash). */
+	public boolean forkCrashed() {
+		return this.lines.stream().anyMatch((line) -> line.contains("The forked VM terminated without properly saying goodbye")
+				|| line.contains("ExecutionException The forked VM terminated"));
+	}
+
+	/** The first lines Maven logged as errors, for when nothing more specific explains a failure. */
+	public List<String> firstErrors(int count) {
+		List<String> errors = new ArrayList<>();
+		for (String line : this.lines) {
+			if (line.startsWith("[ERROR] ") && !line.strip().equals("[ERROR]") && errors.size() < count) {
+				String text = line.substring("[ERROR] ".length()).strip();
+				if (!text.isEmpty() && !text.startsWith("->") && !text.startsWith("To see the full")
+						&& !text.startsWith("Re-run Maven") && !text.startsWith("For more information")
+						&& !text.startsWith("[Help")) {
+					errors.add(SurefireReports.abbreviate(text, SurefireReports.MESSAGE_LIMIT));
+				}
+			}
+		}
+		return errors;
+	}
+
+}

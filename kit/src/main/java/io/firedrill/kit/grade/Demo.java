@@ -1,0 +1,136 @@
+package io.firedrill.kit.grade;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.KitClone;
+import io.firedrill.kit.catalog.Catalog;
+import io.firedrill.kit.catalog.Incident;
+import io.firedrill.kit.export.CandidateExport;
+import io.firedrill.kit.history.TagSync;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.transport.TagOpt;
+
+/**
+ * The whole loop on the release incident, from a fresh clone of the kit: tags, the candidate's repository, its
+ * scorecard as handed out, then the same with the reference fix committed, and their scorecard.
+ *
+ * <pre>
+ * &lt;out&gt;/candidate-unfixed/   the export of the incident, as a candidate receives it
+ * &lt;out&gt;/candidate-fixed/     the same with the reference fix committed on main
+ * &lt;out&gt;/scorecards/unfixed/  scorecard.{html,md,json} and build.log
+ * &lt;out&gt;/scorecards/fixed/
+ * </pre>
+ */
+public final class Demo {
+
+	/** The incident the demo plays: the one tagged as the release. */
+	public static final String INCIDENT = "release-2.4.0";
+
+	private final KitClone kit;
+
+	private final GradingSession.Settings settings;
+
+	private final PrintWriter out;
+
+	public Demo(KitClone kit, GradingSession.Settings settings, PrintWriter out) {
+		this.kit = kit;
+		this.settings = settings;
+		this.out = out;
+	}
+
+	/** What the demo wrote: the two scorecards (the fixed one absent when there is no reference fix yet). */
+	public record Result(Path unfixedCard, Scorecard unfixed, Path fixedCard, Scorecard fixed) {
+	}
+
+	/**
+	 * Runs the demo into {@code out} (must not exist or be empty).
+	 * @throws FiredrillException environment if the incident has no reference fix (after the unfixed scorecard)
+	 */
+	public Result run(Path out) {
+		ScorecardFiles.checkDestination(out, false);
+		Path scratch = null;
+		try {
+			scratch = Files.createTempDirectory("firedrill-demo-");
+			Path fresh = scratch.resolve("firedrill");
+			this.out.println("1. fresh clone of " + this.kit.root() + " in " + fresh);
+			try (Git git = Git.cloneRepository()
+				.setURI(this.kit.root().toUri().toString())
+				.setDirectory(fresh.toFile())
+				.setCloneAllBranches(true)
+				.setTagOption(TagOpt.NO_TAGS) // the tags are made by the kit below, never taken from a clone
+				.setNoCheckout(true)
+				.call()) {
+				git.checkout().setName(this.kit.head().name()).call();
+			}
+			try (KitClone clone = KitClone.open(fresh)) {
+				Catalog catalog = Catalog.read(clone);
+				List<TagSync.Outcome> tags = TagSync.sync(clone, catalog, clone.repository(), false);
+				this.out.println("2. tags: " + String.join(", ", tags.stream().map(TagSync.Outcome::tag).toList()));
+				Incident incident = catalog.get(INCIDENT);
+				Criteria criteria = Criteria.read(clone);
+				Optional<Fix> reference = Fixes.read(clone, incident, criteria.of(incident))
+					.flatMap(Fixes::reference);
+				Files.createDirectories(out);
+				Path unfixed = out.resolve("candidate-unfixed");
+				CandidateExport.export(clone, incident, unfixed, null);
+				this.out.println("3. exported " + INCIDENT + " to " + unfixed);
+				GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(fresh),
+						this.settings.timeout(), this.settings.keepWorkspace());
+				try (GradingSession session = GradingSession.open(clone, incident, criteria, settings)) {
+					Path unfixedCard = out.resolve("scorecards").resolve("unfixed");
+					Scorecard unfixedScore = grade(session, unfixed, unfixedCard);
+					this.out.println("4. graded the unfixed candidate: " + total(unfixedScore));
+					if (reference.isEmpty()) {
+						throw FiredrillException.environment("no reference fix for " + INCIDENT + " yet ("
+								+ Fixes.path(incident) + "): the unfixed scorecard is in " + unfixedCard);
+					}
+					Path fixed = out.resolve("candidate-fixed");
+					CandidateExport.export(clone, incident, fixed, null);
+					Fixes.commitOnMain(fixed, reference.get(), incident);
+					this.out.println("5. exported again to " + fixed + " and committed the reference fix "
+							+ reference.get().id());
+					Path fixedCard = out.resolve("scorecards").resolve("fixed");
+					Scorecard fixedScore = grade(session, fixed, fixedCard);
+					this.out.println("6. graded the fixed candidate: " + total(fixedScore));
+					return new Result(unfixedCard, unfixedScore, fixedCard, fixedScore);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (GitAPIException ex) {
+			throw FiredrillException.environment("cannot clone " + this.kit.root() + ": " + ex.getMessage());
+		}
+		finally {
+			Folders.deleteQuietly(scratch);
+		}
+	}
+
+	private static Scorecard grade(GradingSession session, Path candidate, Path cardFolder) {
+		Path staging = ScorecardFiles.stage(cardFolder);
+		try {
+			Scorecard card = session.grade(Submission.open(candidate, null), staging.resolve(ScorecardFiles.LOG), true);
+			ScorecardFiles.write(card, staging);
+			ScorecardFiles.publish(staging, cardFolder, false);
+			return card;
+		}
+		catch (RuntimeException ex) {
+			ScorecardFiles.discard(staging);
+			throw ex;
+		}
+	}
+
+	static String total(Scorecard card) {
+		return card.totalPoints() + " / " + card.maxPoints() + " points";
+	}
+
+}

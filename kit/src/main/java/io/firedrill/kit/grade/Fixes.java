@@ -1,0 +1,251 @@
+package io.firedrill.kit.grade;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.KitClone;
+import io.firedrill.kit.catalog.Incident;
+import io.firedrill.kit.catalog.PatchFile;
+import io.firedrill.kit.export.CandidateExport;
+import io.firedrill.kit.history.PatchCommit;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand.ResetType;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The known fixes of an incident, from {@code incidents/<id>/fixes/fixes.yaml} at the kit's HEAD:
+ *
+ * <pre>
+ * fixes:
+ *   - id: gate-in-service
+ *     kind: accepted            # accepted | wrong
+ *     description: "..."
+ *     patch: gate-in-service.patch   # git format-patch, relative to fixes/, applies on incident/&lt;id&gt;
+ *     reference: true           # optional: the fix the demo applies (else the first accepted one)
+ *     expect:
+ *       flag-gated-backend: pass     # pass | partial | fail, for every criterion of the incident
+ * </pre>
+ */
+public final class Fixes {
+
+	/** Who submits a known fix, and when: fixed, so the same fix gives the same commit. */
+	public static final PersonIdent CANDIDATE = new PersonIdent("Candidate", "candidate@example.com",
+			Instant.parse("2026-11-21T09:30:00Z"), ZoneOffset.UTC);
+
+	private static final YAMLMapper YAML = YAMLMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private Fixes() {
+	}
+
+	/** Path of an incident's fixes file in the firedrill repository. */
+	public static String path(Incident incident) {
+		return incident.folder() + "/fixes/fixes.yaml";
+	}
+
+	/**
+	 * The incident's fixes, or empty when it has no fixes file.
+	 * @throws FiredrillException (input) when the file or a patch it names is not usable
+	 */
+	public static Optional<List<Fix>> read(KitClone kit, Incident incident, List<Criterion> criteria) {
+		return read(kit::read, incident, criteria);
+	}
+
+	/** {@link #read(KitClone, Incident, List)} with the repository's files given by path. */
+	static Optional<List<Fix>> read(Function<String, Optional<byte[]>> files, Incident incident,
+			List<Criterion> criteria) {
+		String file = path(incident);
+		Optional<byte[]> yaml = files.apply(file);
+		if (yaml.isEmpty()) {
+			return Optional.empty();
+		}
+		FixesFile parsed;
+		try {
+			parsed = YAML.readValue(yaml.get(), FixesFile.class);
+		}
+		catch (JacksonException ex) {
+			throw FiredrillException.input(file + " is not valid: "
+					+ ex.getOriginalMessage().lines().findFirst().orElse(""), ex);
+		}
+		if (parsed == null || parsed.fixes() == null) {
+			return Optional.of(List.of());
+		}
+		Set<String> criterionIds = new HashSet<>();
+		criteria.forEach((criterion) -> criterionIds.add(criterion.id()));
+		List<Fix> fixes = new ArrayList<>();
+		Set<String> ids = new HashSet<>();
+		for (FixesFile.Entry entry : parsed.fixes()) {
+			if (entry == null || entry.id() == null || entry.id().isBlank()) {
+				throw FiredrillException.input(file + ": every fix needs an id");
+			}
+			String id = entry.id().strip();
+			String where = file + ": fix " + id + ": ";
+			if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || !ids.add(id)) {
+				throw FiredrillException.input(where + "the id must be unique and made of letters, digits, '.', '-', '_'");
+			}
+			Fix.Kind kind;
+			try {
+				kind = Fix.Kind.valueOf(String.valueOf(entry.kind()).strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw FiredrillException.input(where + "kind must be accepted or wrong, not " + entry.kind());
+			}
+			if (entry.patch() == null || entry.patch().isBlank()) {
+				throw FiredrillException.input(where + "no patch");
+			}
+			String patchPath = Path.of(incident.folder(), "fixes").resolve(entry.patch().strip()).normalize().toString()
+				.replace('\\', '/');
+			if (!patchPath.startsWith(incident.folder() + "/fixes/")) {
+				throw FiredrillException.input(where + "patch " + entry.patch() + " leaves the fixes/ folder");
+			}
+			byte[] patch = files.apply(patchPath)
+				.orElseThrow(() -> FiredrillException.input(where + "patch " + patchPath + " is not in the HEAD commit"));
+			Map<String, Status> expect = new LinkedHashMap<>();
+			Map<String, String> written = (entry.expect() != null) ? entry.expect() : Map.of();
+			for (Map.Entry<String, String> verdict : written.entrySet()) {
+				if (!criterionIds.contains(verdict.getKey())) {
+					throw FiredrillException.input(where + "expect names " + verdict.getKey() + ", which is not a"
+							+ " criterion of incident " + incident.id());
+				}
+				try {
+					expect.put(verdict.getKey(), Status.of(verdict.getValue()));
+				}
+				catch (IllegalArgumentException ex) {
+					throw FiredrillException.input(where + "expect " + verdict.getKey() + ": " + ex.getMessage());
+				}
+			}
+			for (Criterion criterion : criteria) {
+				if (!expect.containsKey(criterion.id())) {
+					throw FiredrillException.input(where + "expect has no verdict for criterion " + criterion.id());
+				}
+			}
+			fixes.add(new Fix(id, kind, (entry.description() != null) ? entry.description().strip() : id, patchPath,
+					patch, expect, Boolean.TRUE.equals(entry.reference())));
+		}
+		return Optional.of(fixes);
+	}
+
+	/** The fix the demo applies: the one marked {@code reference: true}, else the first accepted one. */
+	public static Optional<Fix> reference(List<Fix> fixes) {
+		return fixes.stream()
+			.filter(Fix::reference)
+			.findFirst()
+			.or(() -> fixes.stream().filter((fix) -> fix.kind() == Fix.Kind.ACCEPTED).findFirst());
+	}
+
+	/** A fix, by id, or the reference fix for {@code reference}. */
+	public static Fix find(List<Fix> fixes, String id, Incident incident) {
+		if (id.equals("reference")) {
+			return reference(fixes).orElseThrow(() -> FiredrillException.input("incident " + incident.id()
+					+ " has no reference fix (reference: true, or an accepted fix) in " + path(incident)));
+		}
+		return fixes.stream()
+			.filter((fix) -> fix.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> FiredrillException.input("incident " + incident.id() + " has no fix '" + id + "' (known: "
+					+ String.join(", ", fixes.stream().map(Fix::id).toList()) + ")"));
+	}
+
+	/**
+	 * Commits a fix on top of {@code parent} in {@code repository}, as the candidate would: author and committer
+	 * {@link #CANDIDATE}, the patch's subject (or the fix's description) as message.
+	 */
+	public static RevCommit commit(Repository repository, ObjectId parent, Fix fix, Incident incident) {
+		String message;
+		try {
+			PatchFile parsed = PatchFile.parse(fix.patchPath(), fix.patch());
+			message = parsed.message();
+		}
+		catch (FiredrillException ex) {
+			message = fix.description() + "\n";
+		}
+		return PatchCommit.apply(repository, parent, fix.patch(), CANDIDATE, message,
+				"incident " + incident.id() + ": fix " + fix.id());
+	}
+
+	/**
+	 * In an exported candidate repository: commits the fix on top of {@code main}, moves {@code main} to it and
+	 * updates the work tree, as a candidate who submits that fix would.
+	 */
+	public static RevCommit commitOnMain(Path candidateRepository, Fix fix, Incident incident) {
+		try (Git git = Git.open(candidateRepository.toFile())) {
+			Repository repository = git.getRepository();
+			ObjectId main = repository.resolve(Constants.R_HEADS + CandidateExport.BRANCH + "^{commit}");
+			RevCommit commit = commit(repository, main, fix, incident);
+			git.reset().setMode(ResetType.HARD).setRef(commit.name()).call();
+			return commit;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (GitAPIException ex) {
+			throw new IllegalStateException("cannot move " + CandidateExport.BRANCH + " in " + candidateRepository, ex);
+		}
+	}
+
+	/**
+	 * In an exported candidate repository: commits the fix on top of the incident's tag as branch
+	 * {@code fix/<id>}, leaving the work tree alone.
+	 * @return the branch's name
+	 */
+	public static String branchFromTag(Path candidateRepository, Fix fix, Incident incident) {
+		try (Repository repository = new FileRepositoryBuilder().setWorkTree(candidateRepository.toFile())
+			.setMustExist(true)
+			.build(); RevWalk walk = new RevWalk(repository)) {
+			ObjectId tag = repository.resolve(Constants.R_TAGS + incident.tag() + "^{commit}");
+			if (tag == null) {
+				throw FiredrillException.input(candidateRepository + " has no tag " + incident.tag());
+			}
+			RevCommit commit = commit(repository, tag, fix, incident);
+			String branch = "fix/" + fix.id();
+			RefUpdate update = repository.updateRef(Constants.R_HEADS + branch);
+			update.setNewObjectId(commit);
+			update.setForceUpdate(true);
+			update.disableRefLog();
+			RefUpdate.Result result = update.update(walk);
+			if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FORCED
+					&& result != RefUpdate.Result.NO_CHANGE) {
+				throw new IOException("could not create branch " + branch + ": " + result);
+			}
+			return branch;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** {@code fixes.yaml} as written. */
+	record FixesFile(List<Entry> fixes) {
+
+		record Entry(String id, String kind, String description, String patch, Boolean reference,
+				Map<String, String> expect) {
+		}
+
+	}
+
+}

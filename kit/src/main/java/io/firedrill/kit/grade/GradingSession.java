@@ -1,0 +1,651 @@
+package io.firedrill.kit.grade;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.KitClone;
+import io.firedrill.kit.catalog.Incident;
+import io.firedrill.kit.cli.ExitCode;
+
+/**
+ * Grades submissions of one incident. The hidden suites, the incident's baseline and the workspace are prepared
+ * once; each {@link #grade} puts the next submission into the workspace, runs one Maven build of the candidate and
+ * the suites side by side, and reads the verdicts from the reports.
+ */
+public final class GradingSession implements AutoCloseable {
+
+	/** Candidate modules' compiler errors shown on the scorecard. */
+	static final int ERRORS_SHOWN = 10;
+
+	/** Property the grading modules read the shop's version from. */
+	static final String SHOP_VERSION = "shop.version";
+
+	/** Property the grading modules read the payment SDK's version from. */
+	static final String SHOP_SDK_VERSION = "shop.sdk.version";
+
+	static final String FORK_TIMEOUT = "grading.fork.timeout";
+
+	static final String CANDIDATE_DIR = "candidate.dir";
+
+	/** The hosts' SDK, as the candidate's repository declares it. */
+	static final String RUNTIME_PROPERTIES = "deploy/runtime.properties";
+
+	static final String SDK_PROPERTY = "payment-sdk.version";
+
+	private static final Pattern UNRESOLVED = Pattern.compile("([\\w.-]+:[\\w.-]+:[\\w.-]+:[\\w.-]+(?::[\\w.-]+)?)");
+
+	/**
+	 * How to run.
+	 * @param maven the Maven command ({@code [/kit/mvnw]})
+	 * @param timeout bound of one whole run
+	 * @param keepWorkspace keep the workspace folder after closing
+	 */
+	public record Settings(List<String> maven, Duration timeout, boolean keepWorkspace) {
+
+		/** Per-test-JVM bound: half the run's, between one and ten minutes. */
+		long forkTimeoutSeconds() {
+			return Math.max(60, Math.min(600, this.timeout.toSeconds() / 2));
+		}
+
+	}
+
+	private final KitClone kit;
+
+	private final Incident incident;
+
+	private final List<Criterion> criteria;
+
+	private final Criteria catalog;
+
+	private final Settings settings;
+
+	private final IncidentBaseline baseline;
+
+	private final Rubric rubric;
+
+	private final GradingWorkspace workspace;
+
+	/** Criteria that cannot be graded whatever the submission, with the reason. */
+	private final Map<String, String> unavailable = new LinkedHashMap<>();
+
+	private final List<Finding> kitFindings = new ArrayList<>();
+
+	private GradingSession(KitClone kit, Incident incident, Criteria catalog, Settings settings) {
+		this.kit = kit;
+		this.incident = incident;
+		this.catalog = catalog;
+		this.criteria = catalog.of(incident);
+		this.settings = settings;
+		this.baseline = IncidentBaseline.of(kit, incident);
+		this.rubric = kit.read(Rubric.FILE).flatMap(Rubric::fromMarkdown).orElse(null);
+		this.workspace = GradingWorkspace.create(settings.keepWorkspace());
+		try {
+			prepareSuites();
+		}
+		catch (RuntimeException ex) {
+			this.workspace.close();
+			throw ex;
+		}
+	}
+
+	/** Prepares the grading of an incident: its baseline, rubric and hidden suites. */
+	public static GradingSession open(KitClone kit, Incident incident, Criteria catalog, Settings settings) {
+		return new GradingSession(kit, incident, catalog, settings);
+	}
+
+	public Path workspace() {
+		return this.workspace.root();
+	}
+
+	public Incident incident() {
+		return this.incident;
+	}
+
+	public List<Criterion> criteria() {
+		return this.criteria;
+	}
+
+	private void prepareSuites() {
+		if (this.catalog.support() != null && !this.workspace.copyModule(this.kit, this.catalog.support())) {
+			throw FiredrillException.environment("grading/" + this.catalog.support()
+					+ " (the hidden suites' support module) is not in the HEAD commit of " + this.kit.root());
+		}
+		for (Criterion criterion : this.criteria) {
+			if (criterion.isComposite()) {
+				continue;
+			}
+			if (!this.workspace.copyModule(this.kit, criterion.module())) {
+				this.unavailable.put(criterion.id(), "the kit has no hidden suite for it yet (grading/"
+						+ criterion.module() + " is not in its HEAD commit)");
+				this.kitFindings.add(Finding.warning("suite-missing", "criterion " + criterion.id()
+						+ " cannot be graded: grading/" + criterion.module() + " is not in the kit's HEAD commit"));
+			}
+			else if (criterion.tests().isEmpty()) {
+				this.unavailable.put(criterion.id(), "grading/criteria.yaml lists no hidden test for it");
+				this.kitFindings.add(Finding.warning("criterion-without-tests", "criterion " + criterion.id()
+						+ " cannot be graded: grading/criteria.yaml lists no hidden test for it"));
+			}
+		}
+	}
+
+	/**
+	 * Grades one submission.
+	 * @param log where Maven's output goes
+	 * @param ownTests whether the candidate's own tests run (a proof of a fix skips them)
+	 * @throws FiredrillException input if the submission cannot be read, grading if the run itself could not run
+	 */
+	public Scorecard grade(Submission submission, Path log, boolean ownTests) {
+		Instant start = Instant.now();
+		this.workspace.checkout(submission);
+		SourceTree tree = this.workspace.tree(submission.commit());
+		List<Finding> findings = new ArrayList<>(this.kitFindings);
+		if (!submission.uncommitted().isEmpty()) {
+			List<String> shown = submission.uncommitted().stream().limit(Submission.UNCOMMITTED_SHOWN).toList();
+			findings.add(Finding.warning("uncommitted-changes", "uncommitted changes were not graded ("
+					+ submission.uncommitted().size() + (submission.uncommitted().size() == 1 ? " path: " : " paths: ")
+					+ String.join(", ", shown) + (submission.uncommitted().size() > shown.size() ? ", …" : "") + ")"));
+		}
+		findings.addAll(IntegrityScan.scan(tree, this.baseline.poms()));
+
+		List<ShopModules.Module> modules = ShopModules.read(this.workspace.candidate());
+		String shopVersion = modules.isEmpty() ? null : modules.get(0).version();
+		String hostSdk = runtimeSdk(tree);
+
+		Map<String, Verdicts.Outcome> outcomes = new LinkedHashMap<>();
+		List<Criterion> toRun = new ArrayList<>();
+		for (Criterion criterion : this.criteria) {
+			if (criterion.isComposite()) {
+				continue;
+			}
+			String reason = this.unavailable.get(criterion.id());
+			if (reason != null) {
+				outcomes.put(criterion.id(), Verdicts.notGraded(criterion, reason, List.of(), List.of()));
+				continue;
+			}
+			Optional<String> missing = missingFromBuild(criterion, modules, shopVersion,
+					(criterion.sdk() != null) ? criterion.sdk() : hostSdk);
+			if (missing.isPresent()) {
+				outcomes.put(criterion.id(), Verdicts.notGraded(criterion, missing.get(), List.of(), List.of()));
+				continue;
+			}
+			toRun.add(criterion);
+		}
+
+		List<String> gradingModules = new ArrayList<>();
+		if (this.catalog.support() != null) {
+			gradingModules.add(this.catalog.support());
+		}
+		for (Criterion criterion : toRun) {
+			Map<String, String> properties = new LinkedHashMap<>();
+			properties.put(SHOP_VERSION, shopVersion);
+			properties.put(SHOP_SDK_VERSION, (criterion.sdk() != null) ? criterion.sdk() : hostSdk);
+			properties.put(FORK_TIMEOUT, Long.toString(this.settings.forkTimeoutSeconds()));
+			properties.put(CANDIDATE_DIR, this.workspace.candidate().toString());
+			this.workspace.configure(criterion.module(), properties);
+			if (!gradingModules.contains(criterion.module())) {
+				gradingModules.add(criterion.module());
+			}
+		}
+		if (this.catalog.support() != null) {
+			this.workspace.configure(this.catalog.support(), Map.of());
+		}
+		this.workspace.writeAggregator(toRun.isEmpty() ? List.of() : gradingModules);
+		this.workspace.removeStaleOutput(modules, gradingModules);
+		this.workspace.cleanOutputs(modules, gradingModules);
+
+		Map<String, String> before = this.workspace.fingerprint();
+		MavenRun.Result run = MavenRun.run(command(ownTests), this.workspace.root(), log, this.settings.timeout());
+		Map<String, String> after = this.workspace.fingerprint();
+		BuildLog buildLog = BuildLog.of(readLines(log));
+		checkEnvironment(run, buildLog, log);
+
+		if (!before.equals(after)) {
+			findings.add(Finding.critical("hidden-suite-modified", "files of the hidden suites changed while the"
+					+ " candidate's code ran (" + changed(before, after) + "): their results cannot be trusted"));
+		}
+		if (run.timedOut()) {
+			findings.add(Finding.warning("timeout", "the grading run exceeded its bound of "
+					+ ScorecardMarkdown.duration(this.settings.timeout().toSeconds())
+					+ " and was stopped; hidden tests that had not run count as failed"));
+		}
+		if (buildLog.forkTimedOut()) {
+			findings.add(Finding.warning("test-timeout", "a test JVM exceeded its bound of "
+					+ this.settings.forkTimeoutSeconds() + " s and was killed; its unfinished tests count as failed"));
+		}
+		if (buildLog.forkCrashed()) {
+			findings.add(Finding.warning("test-jvm-died", "a test JVM died before it reported (System.exit or a crash);"
+					+ " its unreported tests count as failed"));
+		}
+
+		Scorecard.Build build;
+		boolean unreadable = buildLog.couldNotReadProjects();
+		Map<String, String> moduleStatus = moduleStatus(modules, buildLog, unreadable, run);
+		List<String> buildErrors = new ArrayList<>();
+		if (unreadable) {
+			for (BuildLog.ProjectError error : buildLog.projectErrors()) {
+				for (String message : error.errors()) {
+					buildErrors.add(relative(message));
+				}
+			}
+			if (buildErrors.isEmpty()) {
+				buildErrors.addAll(buildLog.firstErrors(ERRORS_SHOWN).stream().map(this::relative).toList());
+			}
+		}
+		else {
+			buildErrors.addAll(compilerErrors(buildLog, this.workspace.candidate(), null));
+			Set<String> artifactIds = new LinkedHashSet<>();
+			modules.forEach((module) -> artifactIds.add(module.artifactId()));
+			for (BuildLog.GoalFailure failure : buildLog.goalFailures()) {
+				if (artifactIds.contains(failure.project()) && !failure.message().startsWith("Compilation failure")) {
+					buildErrors.add(failure.project() + ": " + relative(failure.message()));
+				}
+			}
+		}
+		List<Scorecard.Module> moduleList = new ArrayList<>();
+		for (ShopModules.Module module : modules) {
+			moduleList.add(new Scorecard.Module(module.dir(), moduleStatus.get(module.dir())));
+		}
+		boolean buildOk = !unreadable && !modules.isEmpty()
+				&& moduleStatus.values().stream().allMatch("built"::equals);
+		build = new Scorecard.Build(buildOk, moduleList,
+				buildErrors.stream().distinct().limit(ERRORS_SHOWN).toList());
+
+		for (Criterion criterion : toRun) {
+			outcomes.put(criterion.id(), verdict(criterion, modules, moduleStatus, buildLog, run, unreadable, build));
+		}
+		Map<String, CriterionResult> results = new LinkedHashMap<>();
+		for (Criterion criterion : this.criteria) {
+			if (criterion.isComposite()) {
+				continue;
+			}
+			Verdicts.Outcome outcome = outcomes.get(criterion.id());
+			results.put(criterion.id(), outcome.result());
+			findings.addAll(outcome.findings());
+		}
+		List<CriterionResult> ordered = new ArrayList<>();
+		for (Criterion criterion : this.criteria) {
+			ordered.add(criterion.isComposite() ? Verdicts.composite(criterion, results) : results.get(criterion.id()));
+		}
+		Optional<Finding> voiding = findings.stream().filter((f) -> f.severity() == Severity.CRITICAL).findFirst();
+		if (voiding.isPresent()) {
+			String reason = voiding.get().message();
+			ordered = ordered.stream().map((result) -> Verdicts.voided(result, reason)).toList();
+		}
+
+		Scorecard.OwnTests own = Scorecard.OwnTests.notRun();
+		if (ownTests) {
+			own = ownTests(modules, findings);
+		}
+		Instant end = Instant.now();
+		Scorecard.Durations durations = new Scorecard.Durations(Duration.between(start, end).toSeconds(),
+				run.elapsed().toSeconds(), this.settings.timeout().toSeconds(), run.timedOut());
+		return new Scorecard(this.incident.id(), this.incident.title(),
+				new Scorecard.Candidate(submission.source().toString(), submission.ref(), submission.commit().name(),
+						!submission.uncommitted().isEmpty(),
+						submission.uncommitted().stream().limit(Submission.UNCOMMITTED_SHOWN).toList()),
+				end.truncatedTo(ChronoUnit.SECONDS).toString(), KitVersion.version(),
+				this.kit.head().abbreviate(10).name(), ordered, own, build,
+				findings.stream().distinct().sorted(Comparator.comparing(Finding::severity)).toList(), durations,
+				this.rubric);
+	}
+
+	/** The Maven command line: offline, batch, every module even after a failure, tests forced on. */
+	List<String> command(boolean ownTests) {
+		List<String> command = new ArrayList<>(this.settings.maven());
+		long fork = this.settings.forkTimeoutSeconds();
+		command.addAll(List.of("-o", "-B", "-fae", "-ntp", "-Dstyle.color=never", "verify",
+				"-Dmaven.test.failure.ignore=true", "-DskipTests=" + !ownTests, "-Dmaven.test.skip=false",
+				"-D" + CANDIDATE_DIR + "=" + this.workspace.candidate(), "-D" + FORK_TIMEOUT + "=" + fork,
+				"-Dsurefire.timeout=" + fork, "-Dfailsafe.timeout=" + fork));
+		return command;
+	}
+
+	/** Why a suite cannot run against this build before running anything, if it cannot. */
+	private Optional<String> missingFromBuild(Criterion criterion, List<ShopModules.Module> modules,
+			String shopVersion, String sdk) {
+		if (modules.isEmpty()) {
+			return Optional.of("the candidate's repository has no readable pom.xml at its root");
+		}
+		for (String needed : criterion.needs()) {
+			if (modules.stream().noneMatch((module) -> module.isNamed(needed))) {
+				return Optional.of(needed + " is not a module of the candidate's build");
+			}
+		}
+		if (sdk == null) {
+			return Optional.of(RUNTIME_PROPERTIES + " does not say which payment SDK the hosts carry ("
+					+ SDK_PROPERTY + ")");
+		}
+		boolean sdkBuilt = modules.stream()
+			.anyMatch((module) -> module.artifactId().equals("payment-sdk") && module.version().equals(sdk));
+		if (!sdkBuilt) {
+			return Optional.of("the candidate's build has no payment SDK " + sdk + " (the hosts' SDK the suite runs on)");
+		}
+		if (shopVersion == null || shopVersion.isBlank()) {
+			return Optional.of("the candidate's root pom.xml has no version");
+		}
+		return Optional.empty();
+	}
+
+	private Verdicts.Outcome verdict(Criterion criterion, List<ShopModules.Module> modules,
+			Map<String, String> moduleStatus, BuildLog buildLog, MavenRun.Result run, boolean unreadable,
+			Scorecard.Build build) {
+		if (unreadable) {
+			return Verdicts.notGraded(criterion, "Maven could not read the candidate's build", build.errors(), List.of());
+		}
+		SurefireReports.Read reports = SurefireReports.readModule(this.workspace.module(criterion.module()));
+		List<Finding> findings = new ArrayList<>();
+		for (String file : reports.unreadable()) {
+			findings.add(Finding.warning("report-unreadable", "the report " + file + " of criterion " + criterion.id()
+					+ " could not be read; its tests count as not run"));
+		}
+		if (!reports.tests().isEmpty()) {
+			Verdicts.Outcome outcome = Verdicts.grade(criterion, reports.tests());
+			List<Finding> all = new ArrayList<>(findings);
+			all.addAll(outcome.findings());
+			return new Verdicts.Outcome(outcome.result(), all);
+		}
+		if (run.timedOut()) {
+			return Verdicts.notGraded(criterion, "the grading run was stopped at its time bound before this suite ran",
+					List.of(), findings);
+		}
+		List<String> notBuilt = new ArrayList<>();
+		for (String needed : criterion.needs()) {
+			for (ShopModules.Module module : modules) {
+				if (module.isNamed(needed) && !"built".equals(moduleStatus.get(module.dir()))) {
+					notBuilt.add(module.dir());
+				}
+			}
+		}
+		if (!notBuilt.isEmpty()) {
+			List<String> details = new ArrayList<>();
+			for (String dir : notBuilt) {
+				details.addAll(compilerErrors(buildLog, this.workspace.candidate(), dir));
+			}
+			if (details.isEmpty()) {
+				details.addAll(build.errors());
+			}
+			return Verdicts.notGraded(criterion, String.join(", ", notBuilt) + (notBuilt.size() == 1 ? " did" : " did")
+					+ " not build", details.stream().distinct().limit(ERRORS_SHOWN).toList(), findings);
+		}
+		List<String> suiteErrors = compilerErrors(buildLog, this.workspace.module(criterion.module()).getParent(),
+				criterion.module());
+		if (!suiteErrors.isEmpty()) {
+			return Verdicts.notGraded(criterion, "the hidden suite did not compile against the candidate's code",
+					suiteErrors, findings);
+		}
+		String artifactId = this.workspace.artifactIds().get(criterion.module());
+		for (BuildLog.GoalFailure failure : buildLog.goalFailures()) {
+			if (failure.project().equals(artifactId)) {
+				return Verdicts.notGraded(criterion, "the hidden suite could not run: " + relative(failure.message()),
+						List.of(), findings);
+			}
+		}
+		findings.add(Finding.warning("suite-did-not-run", "the hidden suite of " + criterion.id()
+				+ " produced no report although the modules it needs built (see build.log)"));
+		return Verdicts.notGraded(criterion, "the hidden suite produced no report (see build.log)",
+				buildLog.firstErrors(3).stream().map(this::relative).toList(), findings);
+	}
+
+	/**
+	 * Maven could not run the grader's own part: no point in a scorecard. Maven not starting, the aggregator or a
+	 * grading POM unreadable, or a grading module missing a dependency that is not the candidate's.
+	 */
+	private void checkEnvironment(MavenRun.Result run, BuildLog buildLog, Path log) {
+		List<String> lines = readLines(log);
+		boolean started = lines.stream().anyMatch((line) -> line.startsWith("[INFO] ") || line.startsWith("[ERROR] "));
+		if (!started && !run.timedOut()) {
+			String last = lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
+			throw new FiredrillException(ExitCode.GRADING, "Maven did not start (exit " + run.exitCode() + "): "
+					+ SurefireReports.abbreviate(last, 200) + " (output in " + log + ")");
+		}
+		String gradingRoot = this.workspace.root().resolve(Criteria.GRADING).toString();
+		String aggregator = this.workspace.root().resolve("pom.xml").toString();
+		for (BuildLog.ProjectError error : buildLog.projectErrors()) {
+			if (error.pom().startsWith(gradingRoot) || error.pom().equals(aggregator)) {
+				throw new FiredrillException(ExitCode.GRADING, "Maven could not read the hidden suite "
+						+ this.workspace.root().relativize(Path.of(error.pom())) + ": "
+						+ (error.errors().isEmpty() ? "see " + log : error.errors().get(0)));
+			}
+		}
+		Set<String> gradingIds = new LinkedHashSet<>(this.workspace.artifactIds().values());
+		for (BuildLog.GoalFailure failure : buildLog.goalFailures()) {
+			if (!gradingIds.contains(failure.project()) || !failure.message().contains("resolve dependencies")) {
+				continue;
+			}
+			List<String> missing = new ArrayList<>();
+			Matcher matcher = UNRESOLVED.matcher(failure.message().replaceFirst("^.*?could not be resolved:", "")
+				.replaceFirst("^.*?Could not find artifact", ""));
+			while (matcher.find()) {
+				missing.add(matcher.group(1));
+			}
+			boolean candidates = !missing.isEmpty() && missing.stream().allMatch((gav) -> gav.startsWith("com.acme."));
+			if (!candidates) {
+				throw new FiredrillException(ExitCode.GRADING, "the hidden suites need "
+						+ (missing.isEmpty() ? "a dependency" : String.join(", ", missing))
+						+ " which the offline Maven repository does not have (run a build online once)");
+			}
+		}
+	}
+
+	/** Built, failed, skipped or not-run, by module folder: the reactor summary, else the jars the run left. */
+	private Map<String, String> moduleStatus(List<ShopModules.Module> modules, BuildLog buildLog, boolean unreadable,
+			MavenRun.Result run) {
+		Map<String, String> reactor = new LinkedHashMap<>();
+		for (BuildLog.ReactorEntry entry : buildLog.reactorSummary()) {
+			reactor.putIfAbsent(entry.name(), entry.status());
+		}
+		Set<String> failedDirs = new LinkedHashSet<>();
+		Path candidate = this.workspace.candidate();
+		for (BuildLog.CompilerError error : buildLog.compilerErrors()) {
+			moduleOf(modules, candidate, error.path()).ifPresent(failedDirs::add);
+		}
+		Map<String, String> status = new LinkedHashMap<>();
+		for (ShopModules.Module module : modules) {
+			if (unreadable) {
+				status.put(module.dir(), "not-run");
+				continue;
+			}
+			String summary = null;
+			for (String name : displayNames(module)) {
+				if (reactor.containsKey(name)) {
+					summary = reactor.get(name);
+					break;
+				}
+			}
+			boolean jar = !module.packaging().equals("pom");
+			boolean jarBuilt = !jar || hasJar(candidate.resolve(module.dir()), module);
+			String value;
+			if ("SUCCESS".equals(summary)) {
+				value = jarBuilt ? "built" : "failed";
+			}
+			else if ("FAILURE".equals(summary)) {
+				value = "failed";
+			}
+			else if ("SKIPPED".equals(summary)) {
+				value = "skipped";
+			}
+			else if (failedDirs.contains(module.dir())) {
+				value = "failed";
+			}
+			else if (jar && jarBuilt && !run.timedOut()) {
+				value = "built";
+			}
+			else {
+				value = "not-run";
+			}
+			status.put(module.dir(), value);
+		}
+		return status;
+	}
+
+	private static List<String> displayNames(ShopModules.Module module) {
+		List<String> names = new ArrayList<>();
+		String name = (module.name() != null) ? module.name() : module.artifactId();
+		names.add(name + " " + module.version());
+		names.add(name);
+		names.add(module.artifactId() + " " + module.version());
+		names.add(module.artifactId());
+		return names;
+	}
+
+	private static boolean hasJar(Path dir, ShopModules.Module module) {
+		return Files.isRegularFile(dir.resolve("target").resolve(module.artifactId() + "-" + module.version() + ".jar"));
+	}
+
+	/** The candidate module a file lies in: the longest module folder that holds it. */
+	private static Optional<String> moduleOf(List<ShopModules.Module> modules, Path candidate, String file) {
+		String best = null;
+		for (ShopModules.Module module : modules) {
+			Path dir = candidate.resolve(module.dir()).normalize();
+			if (file.startsWith(dir + "/") && (best == null || module.dir().length() > best.length())) {
+				best = module.dir();
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
+	/**
+	 * The first compiler errors of files under {@code base/<dir>} (or anywhere under {@code base} when {@code dir}
+	 * is null), paths relative to {@code base}.
+	 */
+	private static List<String> compilerErrors(BuildLog buildLog, Path base, String dir) {
+		String prefix = (dir == null || dir.equals(".")) ? base.toString() : base.resolve(dir).normalize().toString();
+		List<String> errors = new ArrayList<>();
+		for (BuildLog.CompilerError error : buildLog.compilerErrors()) {
+			if (error.path().startsWith(prefix + "/") && errors.size() < ERRORS_SHOWN) {
+				errors.add(error.describe(base.toString()));
+			}
+		}
+		return errors;
+	}
+
+	/** The candidate's own tests: counts from its modules' reports, the incident's visible test classes that did not run. */
+	private Scorecard.OwnTests ownTests(List<ShopModules.Module> modules, List<Finding> findings) {
+		int run = 0;
+		int failures = 0;
+		int errors = 0;
+		int skipped = 0;
+		List<String> skippedTests = new ArrayList<>();
+		Map<String, Set<String>> classesByModule = new LinkedHashMap<>();
+		for (ShopModules.Module module : modules) {
+			Path dir = this.workspace.candidate().resolve(module.dir()).normalize();
+			SurefireReports.Read read = SurefireReports.readModule(dir);
+			Set<String> classes = classesByModule.computeIfAbsent(module.dir(), (key) -> new TreeSet<>());
+			for (ReportedTest test : read.tests()) {
+				classes.add(TestIds.topLevel(test.className()));
+				run++;
+				switch (test.outcome()) {
+					case FAILED -> failures++;
+					case ERROR -> errors++;
+					case SKIPPED -> {
+						skipped++;
+						skippedTests.add(TestIds.shortId(test.className() + "#" + test.name()));
+					}
+					case PASSED -> {
+					}
+				}
+			}
+		}
+		List<String> missing = new ArrayList<>();
+		for (IncidentBaseline.VisibleTest visible : this.baseline.visibleTests()) {
+			Set<String> ran = classesByModule.getOrDefault(visible.module(), Set.of());
+			if (!ran.contains(visible.className())) {
+				missing.add(visible.className());
+			}
+		}
+		if (!missing.isEmpty()) {
+			findings.add(Finding.warning("visible-test-not-run", missing.size() + " visible test "
+					+ (missing.size() == 1 ? "class" : "classes") + " of " + this.incident.tag()
+					+ " did not run (deleted, renamed, excluded or not built): " + abbreviatedList(missing)));
+		}
+		if (!skippedTests.isEmpty()) {
+			findings.add(Finding.warning("own-tests-skipped", skippedTests.size() + " of the candidate's own tests "
+					+ (skippedTests.size() == 1 ? "was" : "were") + " skipped: " + abbreviatedList(skippedTests)));
+		}
+		return new Scorecard.OwnTests(true, run, failures + errors, errors, skipped, missing, skippedTests);
+	}
+
+	private static String abbreviatedList(List<String> values) {
+		int shown = Math.min(10, values.size());
+		return String.join(", ", values.subList(0, shown)) + ((values.size() > shown) ? ", …" : "");
+	}
+
+	/** The payment SDK the hosts carry, from the candidate's {@value #RUNTIME_PROPERTIES}. */
+	private static String runtimeSdk(SourceTree tree) {
+		Optional<byte[]> content = tree.read(RUNTIME_PROPERTIES);
+		if (content.isEmpty()) {
+			return null;
+		}
+		Properties properties = new Properties();
+		try (InputStream in = new java.io.ByteArrayInputStream(content.get())) {
+			properties.load(in);
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			return null;
+		}
+		String value = properties.getProperty(SDK_PROPERTY);
+		return (value != null && !value.isBlank()) ? value.strip() : null;
+	}
+
+	/** A message with the workspace's paths made relative, so the scorecard does not show a temporary folder. */
+	private String relative(String message) {
+		return message.replace(this.workspace.candidate() + "/", "").replace(this.workspace.root() + "/", "");
+	}
+
+	private static String changed(Map<String, String> before, Map<String, String> after) {
+		Set<String> paths = new TreeSet<>();
+		for (String path : before.keySet()) {
+			if (!before.get(path).equals(after.get(path))) {
+				paths.add(path);
+			}
+		}
+		for (String path : after.keySet()) {
+			if (!before.containsKey(path)) {
+				paths.add(path);
+			}
+		}
+		List<String> list = new ArrayList<>(paths);
+		return abbreviatedList(list);
+	}
+
+	static List<String> readLines(Path log) {
+		try {
+			byte[] bytes = Files.readAllBytes(log);
+			return List.of(StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPLACE)
+				.onUnmappableCharacter(CodingErrorAction.REPLACE)
+				.decode(java.nio.ByteBuffer.wrap(bytes))
+				.toString()
+				.split("\\R"));
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.workspace.close();
+	}
+
+}

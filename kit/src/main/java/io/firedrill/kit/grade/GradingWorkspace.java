@@ -1,0 +1,406 @@
+package io.firedrill.kit.grade;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.firedrill.kit.KitClone;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand.ResetType;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * The grader's own folder for one or more gradings:
+ *
+ * <pre>
+ * pom.xml            generated aggregator: candidate + grading modules (no parent, nothing of the candidate)
+ * .mvn/              empty: pins Maven's base directory here, so the candidate's .mvn/ is never read
+ * candidate/         a clone of the submission at the graded commit (never the candidate's own folder)
+ * grading/support/   the kit's hidden suites, copied from the kit's HEAD commit
+ * grading/&lt;module&gt;/
+ * </pre>
+ *
+ * A workspace can be reused for the next submission of the same incident: the candidate's tree is reset to the next
+ * commit and Maven's incremental build skips what did not change.
+ */
+public final class GradingWorkspace implements AutoCloseable {
+
+	public static final String CANDIDATE = "candidate";
+
+	private final Path root;
+
+	private final boolean keep;
+
+	/** The grading modules' POMs as the kit has them, by module folder. */
+	private final Map<String, byte[]> pristinePoms = new LinkedHashMap<>();
+
+	private Repository candidateRepository;
+
+	/** The commit the candidate's tree was at before the last checkout, or {@code null}. */
+	private ObjectId previous;
+
+	private ObjectId current;
+
+	private GradingWorkspace(Path root, boolean keep) {
+		this.root = root;
+		this.keep = keep;
+	}
+
+	/** A new, empty workspace in a temporary folder. */
+	public static GradingWorkspace create(boolean keep) {
+		try {
+			Path root = Files.createTempDirectory("firedrill-grade-").toRealPath();
+			Files.createDirectories(root.resolve(".mvn"));
+			return new GradingWorkspace(root, keep);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public Path root() {
+		return this.root;
+	}
+
+	public Path candidate() {
+		return this.root.resolve(CANDIDATE);
+	}
+
+	/** Folder of a grading module ({@code support}, {@code flag-gated-backend}) in the workspace. */
+	public Path module(String module) {
+		return this.root.resolve(Criteria.GRADING).resolve(module);
+	}
+
+	/** Relative path of a grading module from the workspace root, as the aggregator lists it. */
+	public static String modulePath(String module) {
+		return Criteria.GRADING + "/" + module;
+	}
+
+	/**
+	 * Puts the submission's graded commit into {@code candidate/}: fetched (objects copied, nothing shared), then
+	 * the tree reset to that commit. Build output under ignored folders ({@code target/}) stays for the next run.
+	 */
+	public Repository checkout(Submission submission) {
+		try {
+			if (this.candidateRepository == null) {
+				this.candidateRepository = Git.init()
+					.setDirectory(candidate().toFile())
+					.setInitialBranch("graded")
+					.call()
+					.getRepository();
+				this.candidateRepository.getConfig().setBoolean("core", null, "autocrlf", false);
+				this.candidateRepository.getConfig().setBoolean("gc", null, "auto", false);
+				this.candidateRepository.getConfig().save();
+			}
+			submission.fetchInto(this.candidateRepository);
+			try (Git git = new Git(this.candidateRepository)) {
+				git.reset().setMode(ResetType.HARD).setRef(submission.commit().name()).call();
+			}
+			this.previous = this.current;
+			this.current = submission.commit().copy();
+			return this.candidateRepository;
+		}
+		catch (GitAPIException | IOException ex) {
+			throw new IllegalStateException("cannot check out " + submission.commit().name() + " in " + candidate(), ex);
+		}
+	}
+
+	/** The candidate's repository in the workspace (after a {@link #checkout}). */
+	public Repository candidateRepository() {
+		return this.candidateRepository;
+	}
+
+	/**
+	 * Copies {@code grading/<module>/} from the kit's HEAD commit, unless already there.
+	 * @return whether the kit has that module
+	 */
+	public boolean copyModule(KitClone kit, String module) {
+		if (this.pristinePoms.containsKey(module)) {
+			return true;
+		}
+		String prefix = modulePath(module);
+		Path target = module(module);
+		boolean found = false;
+		try (TreeWalk walk = new TreeWalk(kit.reader())) {
+			walk.addTree(kit.tree());
+			walk.setRecursive(true);
+			walk.setFilter(PathFilter.create(prefix));
+			while (walk.next()) {
+				if ((walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+					continue;
+				}
+				String relative = walk.getPathString().substring(prefix.length() + 1);
+				Path file = target.resolve(relative).normalize();
+				if (!file.startsWith(target)) {
+					continue;
+				}
+				Files.createDirectories(file.getParent());
+				ObjectLoader loader = kit.reader().open(walk.getObjectId(0), Constants.OBJ_BLOB);
+				try (InputStream in = loader.openStream()) {
+					Files.copy(in, file);
+				}
+				found = true;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Path pom = target.resolve("pom.xml");
+		if (!found || !Files.isRegularFile(pom)) {
+			Folders.deleteQuietly(target);
+			return false;
+		}
+		try {
+			this.pristinePoms.put(module, Files.readAllBytes(pom));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return true;
+	}
+
+	/**
+	 * Writes a grading module's POM with its property defaults set to these values ({@code shop.version},
+	 * {@code shop.sdk.version}...): each module gets its own values, which global {@code -D} flags could not do. A
+	 * property the POM does not declare is left out.
+	 */
+	public void configure(String module, Map<String, String> properties) {
+		String pom = new String(this.pristinePoms.get(module), StandardCharsets.UTF_8);
+		for (Map.Entry<String, String> property : properties.entrySet()) {
+			pom = setProperty(pom, property.getKey(), property.getValue());
+		}
+		try {
+			Files.writeString(module(module).resolve("pom.xml"), pom, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Sets the first {@code <name>value</name>} of a POM's text. */
+	static String setProperty(String pom, String name, String value) {
+		Pattern element = Pattern.compile("<" + Pattern.quote(name) + ">[^<]*</" + Pattern.quote(name) + ">");
+		Matcher matcher = element.matcher(pom);
+		if (!matcher.find()) {
+			return pom;
+		}
+		String escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+		return pom.substring(0, matcher.start()) + "<" + name + ">" + escaped + "</" + name + ">"
+				+ pom.substring(matcher.end());
+	}
+
+	/** The grading modules' artifactIds, by module folder (for reading Maven's output). */
+	public Map<String, String> artifactIds() {
+		Map<String, String> ids = new LinkedHashMap<>();
+		for (Map.Entry<String, byte[]> pom : this.pristinePoms.entrySet()) {
+			String text = new String(pom.getValue(), StandardCharsets.UTF_8).replaceAll("(?s)<parent>.*?</parent>", "");
+			Matcher matcher = Pattern.compile("<artifactId>\\s*([^<\\s]+)\\s*</artifactId>").matcher(text);
+			ids.put(pom.getKey(), matcher.find() ? matcher.group(1) : pom.getKey());
+		}
+		return ids;
+	}
+
+	/** Writes the aggregator POM listing {@code candidate/} and these grading modules. */
+	public void writeAggregator(List<String> modules) {
+		StringBuilder pom = new StringBuilder();
+		pom.append("""
+				<?xml version="1.0" encoding="UTF-8"?>
+				<!-- Generated by firedrill grade: the candidate's build and the hidden suites, side by side. -->
+				<project xmlns="http://maven.apache.org/POM/4.0.0">
+				    <modelVersion>4.0.0</modelVersion>
+				    <groupId>io.firedrill.grading</groupId>
+				    <artifactId>grading-workspace</artifactId>
+				    <version>1.0.0</version>
+				    <packaging>pom</packaging>
+				    <modules>
+				        <module>candidate</module>
+				""");
+		for (String module : modules) {
+			pom.append("        <module>").append(modulePath(module)).append("</module>\n");
+		}
+		pom.append("    </modules>\n</project>\n");
+		try {
+			Files.writeString(this.root.resolve("pom.xml"), pom.toString(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Removes what a previous run left that could be mistaken for this run's results: the reports of every module
+	 * and the jars of the candidate's modules and of the grading modules.
+	 */
+	public void cleanOutputs(List<ShopModules.Module> candidateModules, List<String> gradingModules) {
+		List<Path> modules = new ArrayList<>();
+		for (ShopModules.Module module : candidateModules) {
+			modules.add(candidate().resolve(module.dir()).normalize());
+		}
+		for (String module : gradingModules) {
+			modules.add(module(module));
+		}
+		for (Path module : modules) {
+			if (!module.startsWith(this.root)) {
+				continue;
+			}
+			Path target = module.resolve("target");
+			for (String reports : SurefireReports.DIRECTORIES) {
+				Folders.deleteQuietly(module.resolve(reports));
+			}
+			if (Files.isDirectory(target)) {
+				try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "*.jar")) {
+					for (Path jar : jars) {
+						Files.deleteIfExists(jar);
+					}
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Removes the build output ({@code target/}) that the previous run left and that this commit may have made
+	 * stale: of every candidate module with a changed file (of all of them when the root POM changed), and of the
+	 * grading modules. Maven's incremental build keeps the rest; stale classes or resources of a previous
+	 * submission never reach this one.
+	 */
+	public void removeStaleOutput(List<ShopModules.Module> candidateModules, List<String> gradingModules) {
+		for (String module : gradingModules) {
+			Folders.deleteQuietly(module(module).resolve("target"));
+		}
+		if (this.previous == null || this.previous.equals(this.current)) {
+			return;
+		}
+		List<String> changed = changedPaths(this.previous, this.current);
+		boolean everything = changed.contains("pom.xml");
+		for (ShopModules.Module module : candidateModules) {
+			String prefix = module.dir().equals(".") ? "" : module.dir() + "/";
+			boolean touched = everything || changed.stream()
+				.anyMatch((path) -> path.startsWith(prefix) && owner(candidateModules, path).equals(module.dir()));
+			if (touched) {
+				Path target = candidate().resolve(module.dir()).resolve("target").normalize();
+				if (target.startsWith(candidate())) {
+					Folders.deleteQuietly(target);
+				}
+			}
+		}
+	}
+
+	/** The module folder a path belongs to: the longest module folder holding it ({@code .} for the root). */
+	private static String owner(List<ShopModules.Module> modules, String path) {
+		String best = ".";
+		for (ShopModules.Module module : modules) {
+			if (!module.dir().equals(".") && path.startsWith(module.dir() + "/") && module.dir().length() > best.length()) {
+				best = module.dir();
+			}
+		}
+		return best;
+	}
+
+	private List<String> changedPaths(ObjectId from, ObjectId to) {
+		List<String> paths = new ArrayList<>();
+		try (RevWalk walk = new RevWalk(this.candidateRepository); TreeWalk diff = new TreeWalk(this.candidateRepository)) {
+			diff.addTree(walk.parseCommit(from).getTree());
+			diff.addTree(walk.parseCommit(to).getTree());
+			diff.setRecursive(true);
+			diff.setFilter(TreeFilter.ANY_DIFF);
+			while (diff.next()) {
+				paths.add(diff.getPathString());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return paths;
+	}
+
+	/**
+	 * A digest of everything of the grader's in the workspace: the aggregator, {@code .mvn/} and the grading
+	 * modules' files outside {@code target/}. Compared before and after a run, it tells whether anything touched the
+	 * hidden suites.
+	 */
+	public Map<String, String> fingerprint() {
+		Map<String, String> digests = new LinkedHashMap<>();
+		List<Path> roots = List.of(this.root.resolve("pom.xml"), this.root.resolve(".mvn"),
+				this.root.resolve(Criteria.GRADING));
+		try {
+			for (Path start : roots) {
+				if (!Files.exists(start)) {
+					continue;
+				}
+				Files.walkFileTree(start, new SimpleFileVisitor<>() {
+					@Override
+					public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+						return dir.getFileName().toString().equals("target") ? FileVisitResult.SKIP_SUBTREE
+								: FileVisitResult.CONTINUE;
+					}
+
+					@Override
+					public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+						digests.put(GradingWorkspace.this.root.relativize(file).toString(), digest(file, attrs));
+						return FileVisitResult.CONTINUE;
+					}
+				});
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return digests;
+	}
+
+	private static String digest(Path file, BasicFileAttributes attrs) throws IOException {
+		if (!attrs.isRegularFile()) {
+			return "not a regular file";
+		}
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The graded commit's files, read from the workspace's clone. */
+	public SourceTree tree(ObjectId commit) {
+		return SourceTree.of(this.candidateRepository, commit);
+	}
+
+	@Override
+	public void close() {
+		if (this.candidateRepository != null) {
+			this.candidateRepository.close();
+		}
+		if (!this.keep) {
+			Folders.deleteQuietly(this.root);
+		}
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.firedrill.kit.grade;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.cli.ExitCode;
+
+/**
+ * One Maven run with a wall-clock bound, its output in a log file. When the bound is exceeded the whole process
+ * tree is killed; after every run, processes it started that outlived it are killed too.
+ */
+public final class MavenRun {
+
+	/** Environment variable naming the Maven executable to use instead of the kit's wrapper. */
+	public static final String MAVEN_ENV = "FIREDRILL_MAVEN";
+
+	private MavenRun() {
+	}
+
+	/**
+	 * What happened.
+	 * @param exitCode Maven's exit code, or -1 when it was killed
+	 * @param timedOut whether the bound was exceeded
+	 * @param elapsed how long it ran
+	 */
+	public record Result(int exitCode, boolean timedOut, Duration elapsed) {
+	}
+
+	/**
+	 * The Maven to run: {@value #MAVEN_ENV} if set, else the kit clone's {@code mvnw}, else {@code mvn} on the
+	 * PATH.
+	 * @throws FiredrillException (grading) when there is none
+	 */
+	public static List<String> locate(Path kitRoot) {
+		String configured = System.getenv(MAVEN_ENV);
+		if (configured != null && !configured.isBlank()) {
+			return List.of(configured);
+		}
+		Path wrapper = kitRoot.resolve("mvnw");
+		if (Files.isRegularFile(wrapper)) {
+			return Files.isExecutable(wrapper) ? List.of(wrapper.toString()) : List.of("sh", wrapper.toString());
+		}
+		Optional<Path> onPath = onPath("mvn");
+		if (onPath.isPresent()) {
+			return List.of(onPath.get().toString());
+		}
+		throw new FiredrillException(ExitCode.GRADING, "Maven not found: no mvnw in " + kitRoot
+				+ " and no mvn on the PATH (or set " + MAVEN_ENV + ")");
+	}
+
+	private static Optional<Path> onPath(String name) {
+		String path = System.getenv("PATH");
+		if (path == null) {
+			return Optional.empty();
+		}
+		for (String dir : path.split(File.pathSeparator)) {
+			Path candidate = Path.of(dir, name);
+			if (Files.isExecutable(candidate)) {
+				return Optional.of(candidate);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Runs the command in {@code dir}, stdout and stderr to {@code log}.
+	 * @throws FiredrillException (grading) if the command cannot be started
+	 */
+	public static Result run(List<String> command, Path dir, Path log, Duration timeout) {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+		builder.environment().remove("MAVEN_ARGS");
+		Instant start = Instant.now();
+		Process process;
+		try {
+			process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new FiredrillException(ExitCode.GRADING, "cannot start Maven (" + command.get(0) + "): " + ex.getMessage(), ex);
+		}
+		Map<Long, ProcessHandle> seen = new LinkedHashMap<>();
+		boolean finished = false;
+		try {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (!finished) {
+				remember(process.toHandle(), seen);
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					break;
+				}
+				finished = process.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(500)), TimeUnit.NANOSECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			if (!finished) {
+				remember(process.toHandle(), seen);
+				process.toHandle().destroyForcibly();
+			}
+			killSurvivors(seen);
+			try {
+				process.waitFor(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		Duration elapsed = Duration.between(start, Instant.now());
+		return new Result(finished ? process.exitValue() : -1, !finished, elapsed);
+	}
+
+	/** Notes every descendant of the run, so that one that outlives its parent can still be found. */
+	private static void remember(ProcessHandle root, Map<Long, ProcessHandle> seen) {
+		root.descendants().forEach((handle) -> seen.putIfAbsent(handle.pid(), handle));
+	}
+
+	/** Kills the processes the run started that are still alive (the same process: same pid and start time). */
+	private static void killSurvivors(Map<Long, ProcessHandle> seen) {
+		List<ProcessHandle> alive = new ArrayList<>();
+		for (ProcessHandle handle : seen.values()) {
+			if (handle.isAlive()) {
+				alive.add(handle);
+			}
+		}
+		// children before parents would let parents respawn; kill all, then wait
+		alive.forEach(ProcessHandle::destroyForcibly);
+		for (ProcessHandle handle : alive) {
+			try {
+				handle.onExit().get(10, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				// it is gone or will be
+			}
+		}
+	}
+
+}

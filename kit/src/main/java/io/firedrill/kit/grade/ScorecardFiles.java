@@ -1,0 +1,91 @@
+package io.firedrill.kit.grade;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import io.firedrill.kit.FiredrillException;
+
+/**
+ * A scorecard's folder: {@value #JSON}, {@value #MARKDOWN}, {@value #HTML} and Maven's {@value #LOG}. It is written
+ * in a hidden folder next to its destination and moved into place when complete, so a failure leaves nothing.
+ */
+public final class ScorecardFiles {
+
+	public static final String JSON = "scorecard.json";
+
+	public static final String MARKDOWN = "scorecard.md";
+
+	public static final String HTML = "scorecard.html";
+
+	public static final String LOG = "build.log";
+
+	private ScorecardFiles() {
+	}
+
+	/**
+	 * Checks that {@code out} can receive a scorecard: it must not exist, or be an empty folder, unless replaced.
+	 * @throws FiredrillException (input) otherwise
+	 */
+	public static void checkDestination(Path out, boolean replace) {
+		if (Files.exists(out) && !Files.isDirectory(out)) {
+			throw FiredrillException.input("output " + out + " exists and is not a directory");
+		}
+		if (!replace && !Folders.isEmptyOrAbsent(out)) {
+			throw FiredrillException.input("output directory " + out + " is not empty (use --out, or --force to replace it)");
+		}
+	}
+
+	/** A new hidden folder next to {@code out}, to write into. */
+	public static Path stage(Path out) {
+		try {
+			Path parent = out.toAbsolutePath().normalize().getParent();
+			Files.createDirectories(parent);
+			return Files.createTempDirectory(parent, "." + out.getFileName() + ".firedrill-");
+		}
+		catch (AccessDeniedException ex) {
+			throw FiredrillException.input("cannot write " + ex.getFile() + ": permission denied", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Writes the three renderings of the card into {@code dir}. */
+	public static void write(Scorecard card, Path dir) {
+		try {
+			Files.writeString(dir.resolve(JSON), ScorecardJson.write(card), StandardCharsets.UTF_8);
+			Files.writeString(dir.resolve(MARKDOWN), ScorecardMarkdown.write(card), StandardCharsets.UTF_8);
+			Files.writeString(dir.resolve(HTML), ScorecardHtml.write(card), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Moves the staged folder to {@code out}, replacing what was there when allowed. */
+	public static void publish(Path staging, Path out, boolean replace) {
+		try {
+			if (Files.isDirectory(out)) {
+				if (!replace && !Folders.isEmptyOrAbsent(out)) {
+					throw FiredrillException.input("output directory " + out + " is not empty");
+				}
+				Folders.delete(out);
+			}
+			Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Removes a staged folder that will not be published. */
+	public static void discard(Path staging) {
+		Folders.deleteQuietly(staging);
+	}
+
+}

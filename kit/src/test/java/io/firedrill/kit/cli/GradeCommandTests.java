@@ -1,0 +1,136 @@
+package io.firedrill.kit.cli;
+
+import static io.firedrill.kit.support.Cli.firedrillIn;
+import static io.firedrill.kit.support.GitCli.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import io.firedrill.kit.support.Cli.Run;
+import io.firedrill.kit.support.FakeClone;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Input the grader cannot use: one line on stderr, exit 3, and nothing written anywhere. */
+class GradeCommandTests {
+
+	@TempDir
+	static Path shared;
+
+	static FakeClone fixture;
+
+	static Path candidate;
+
+	@TempDir
+	Path cwd;
+
+	@BeforeAll
+	static void exportACandidate() {
+		fixture = FakeClone.create(shared.resolve("fixture"));
+		candidate = shared.resolve("alice");
+		Run run = firedrillIn(fixture.root(), shared, "export", FakeClone.UNGATED, "--out", candidate.toString());
+		assertThat(run.exitCode()).as(run.err()).isZero();
+	}
+
+	@Test
+	void aFolderThatIsNotARepositoryExitsThree() throws IOException {
+		Path plain = Files.createDirectories(this.cwd.resolve("plain"));
+
+		Run run = grade(FakeClone.UNGATED, plain.toString());
+
+		assertInputError(run, "firedrill: " + plain + " is not a git repository");
+		assertThat(this.cwd).isDirectoryContaining((path) -> path.getFileName().toString().equals("plain"));
+		assertThat(plain).isEmptyDirectory();
+	}
+
+	@Test
+	void aCorruptBundleExitsThree() throws IOException {
+		Path bundle = this.cwd.resolve("alice.bundle");
+		git(candidate, "bundle", "create", bundle.toString(), "--all");
+		byte[] bytes = Files.readAllBytes(bundle);
+		Files.write(bundle, Arrays.copyOf(bytes, bytes.length - 40));
+
+		Run run = grade(FakeClone.UNGATED, bundle.toString());
+
+		assertInputError(run, "firedrill: the bundle " + bundle + " is corrupt");
+	}
+
+	@Test
+	void anUnknownIncidentExitsThree() {
+		Run run = grade("nope", candidate.toString());
+
+		assertInputError(run, "firedrill: unknown incident 'nope'");
+	}
+
+	@Test
+	void anUnknownRefExitsThree() {
+		Run run = grade(FakeClone.UNGATED, candidate.toString(), "--ref", "no-such-branch");
+
+		assertInputError(run, "firedrill: unknown ref 'no-such-branch' in " + candidate);
+	}
+
+	@Test
+	void aCandidateThatDoesNotExistExitsThree() {
+		Run run = grade(FakeClone.UNGATED, this.cwd.resolve("missing").toString());
+
+		assertInputError(run, "firedrill: " + this.cwd.resolve("missing") + " does not exist");
+	}
+
+	@Test
+	void anOutputFolderThatIsNotEmptyExitsThreeAndIsLeftAlone() throws IOException {
+		Path out = Files.createDirectories(this.cwd.resolve("card"));
+		Files.writeString(out.resolve("mine.txt"), "mine\n");
+
+		Run run = firedrillIn(fixture.root(), this.cwd, "grade", FakeClone.UNGATED, candidate.toString(), "--out",
+				out.toString());
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).containsExactly("firedrill: output directory " + out
+				+ " is not empty (use --out, or --force to replace it)");
+		assertThat(out).isDirectoryContaining((path) -> path.getFileName().toString().equals("mine.txt"));
+		try (var files = Files.list(this.cwd)) {
+			assertThat(files).containsExactly(out);
+		}
+	}
+
+	@Test
+	void aTimeoutThatIsNotADurationIsAUsageError() {
+		Run run = grade(FakeClone.UNGATED, candidate.toString(), "--timeout", "soon");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.errLines()).singleElement().asString().contains("'soon' is not a duration");
+		assertThat(this.cwd).isEmptyDirectory();
+	}
+
+	@Test
+	void durationsAreWrittenAsPeopleWriteThem() {
+		assertThat(DurationConverter.parse("20m")).hasMinutes(20);
+		assertThat(DurationConverter.parse("1h30m")).hasMinutes(90);
+		assertThat(DurationConverter.parse("90s")).hasSeconds(90);
+	}
+
+	private Run grade(String... args) {
+		String[] all = new String[args.length + 1];
+		all[0] = "grade";
+		System.arraycopy(args, 0, all, 1, args.length);
+		return firedrillIn(fixture.root(), this.cwd, all);
+	}
+
+	private void assertInputError(Run run, String line) {
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString().startsWith(line);
+		assertThat(run.out()).isEmpty();
+		assertThat(this.cwd.resolve("scorecards")).doesNotExist();
+		try (var files = Files.list(this.cwd)) {
+			assertThat(files).allMatch((path) -> !path.getFileName().toString().startsWith("."));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}

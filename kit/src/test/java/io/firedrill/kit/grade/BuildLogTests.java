@@ -1,0 +1,81 @@
+package io.firedrill.kit.grade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Reads real Maven output: compiler errors, the reactor summary, POMs Maven could not read. */
+class BuildLogTests {
+
+	@Test
+	void readsTheCompilersErrorsOnceEachWithTheirSymbol() {
+		BuildLog log = BuildLog.of(Fixtures.lines("logs/compile-errors.txt"));
+
+		assertThat(log.compilerErrors()).containsExactly(
+				new BuildLog.CompilerError("/tmp/fd/synth/src/main/java/demo/Broken.java", 3, 14,
+						"cannot find symbol (symbol: method foo())"),
+				new BuildLog.CompilerError("/tmp/fd/synth/src/main/java/demo/Broken.java", 4, 20,
+						"incompatible types: java.lang.String cannot be converted to int"));
+		assertThat(log.compilerErrors().get(0).describe("/tmp/fd/synth"))
+			.isEqualTo("src/main/java/demo/Broken.java:[3,14] cannot find symbol (symbol: method foo())");
+	}
+
+	@Test
+	void readsTheFailedGoalAndItsProject() {
+		BuildLog log = BuildLog.of(Fixtures.lines("logs/compile-errors.txt"));
+
+		assertThat(log.goalFailures()).singleElement().satisfies((failure) -> {
+			assertThat(failure.project()).isEqualTo("synth");
+			assertThat(failure.goal()).isEqualTo("org.apache.maven.plugins:maven-compiler-plugin:3.14.1:compile");
+			assertThat(failure.message()).startsWith("Compilation failure");
+		});
+	}
+
+	@Test
+	void readsTheLastReactorSummary() {
+		BuildLog log = BuildLog.of(Fixtures.lines("logs/workspace-compile-failure.txt"));
+
+		assertThat(log.reactorSummary()).extracting(BuildLog.ReactorEntry::name, BuildLog.ReactorEntry::status)
+			.contains(org.assertj.core.groups.Tuple.tuple("Acme Shop 2.3.0", "SUCCESS"),
+					org.assertj.core.groups.Tuple.tuple("Checkout Service 2.3.0", "FAILURE"),
+					org.assertj.core.groups.Tuple.tuple("grading-flag-gated-backend 1.0.0", "SKIPPED"));
+	}
+
+	@Test
+	void aReactorSummaryPrintedByATestDoesNotCount() {
+		List<String> lines = new java.util.ArrayList<>(List.of("[INFO] Reactor Summary for fake:",
+				"[INFO] Checkout Service 2.3.0 ......... SUCCESS [  1.0 s]", "[INFO] BUILD SUCCESS"));
+		lines.addAll(Fixtures.lines("logs/workspace-compile-failure.txt"));
+
+		assertThat(BuildLog.of(lines).reactorSummary())
+			.contains(new BuildLog.ReactorEntry("Checkout Service 2.3.0", "FAILURE"))
+			.doesNotContain(new BuildLog.ReactorEntry("Checkout Service 2.3.0", "SUCCESS"));
+	}
+
+	@Test
+	void readsThePomsMavenCouldNotRead() {
+		BuildLog log = BuildLog.of(Fixtures.lines("logs/unreadable-poms.txt"));
+
+		assertThat(log.couldNotReadProjects()).isTrue();
+		assertThat(log.reactorSummary()).isEmpty();
+		assertThat(log.projectErrors()).singleElement().satisfies((error) -> {
+			assertThat(error.project()).isEqualTo("com.acme.shop:acme-shop:2.3.0");
+			assertThat(error.pom()).isEqualTo("/work/wt-grade/pom.xml");
+			assertThat(error.errors()).hasSize(3)
+				.first().isEqualTo("Child module /work/wt-grade/order-retry-job of /work/wt-grade/pom.xml does not exist");
+		});
+	}
+
+	@Test
+	void noticesTestJvmsThatTimedOutOrDied() {
+		BuildLog log = BuildLog.of(List.of("[ERROR] There was a timeout in the fork",
+				"[ERROR] ExecutionException The forked VM terminated without properly saying goodbye. VM crash or System.exit called?"));
+
+		assertThat(log.forkTimedOut()).isTrue();
+		assertThat(log.forkCrashed()).isTrue();
+		assertThat(BuildLog.of(List.of("[INFO] BUILD SUCCESS")).forkCrashed()).isFalse();
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.firedrill.kit.grade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.catalog.Incident;
+import io.firedrill.kit.cli.ExitCode;
+import org.junit.jupiter.api.Test;
+
+class CriteriaTests {
+
+	@Test
+	void readsTheKitsContract() {
+		Criteria criteria = Criteria.parse(Fixtures.repositoryFile(Criteria.FILE));
+
+		assertThat(criteria.support()).isEqualTo("support");
+		Criterion gated = criteria.all().get(0);
+		assertThat(gated.id()).isEqualTo("flag-gated-backend");
+		assertThat(gated.module()).isEqualTo("flag-gated-backend");
+		assertThat(gated.needs()).containsExactly("checkout-service");
+		assertThat(gated.tests()).hasSizeGreaterThanOrEqualTo(5)
+			.allMatch((test) -> test.startsWith("io.firedrill.grading.flaggated.") && test.contains("#"));
+		assertThat(gated.partial().points()).isLessThan(gated.points());
+		assertThat(gated.tests()).containsAll(gated.partial().mayFail());
+		assertThat(criteria.all()).filteredOn(Criterion::isComposite).extracting(Criterion::id).containsExactly("release-2.4.0");
+		assertThat(criteria.all()).filteredOn((criterion) -> criterion.id().equals("all-charge-call-sites"))
+			.extracting(Criterion::sdk).containsExactly("4.0.0");
+	}
+
+	@Test
+	void givesAnIncidentsCriteriaInItsOrder() {
+		Criteria criteria = Criteria.parse(Fixtures.repositoryFile(Criteria.FILE));
+		Incident incident = incident(List.of("compatible-migration", "flag-gated-backend"));
+
+		assertThat(criteria.of(incident)).extracting(Criterion::id).containsExactly("compatible-migration", "flag-gated-backend");
+	}
+
+	@Test
+	void anIncidentNamingAnUnknownCriterionIsAnInputError() {
+		Criteria criteria = Criteria.parse(Fixtures.repositoryFile(Criteria.FILE));
+
+		assertThatExceptionOfType(FiredrillException.class).isThrownBy(() -> criteria.of(incident(List.of("nope"))))
+			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(ExitCode.INPUT))
+			.withMessageContaining("'nope'");
+	}
+
+	@Test
+	void aMayFailTestMustBeOneOfTheCriterionsTests() {
+		assertInvalid("""
+				criteria:
+				  - id: a
+				    module: a
+				    tests: [x.A#one]
+				    partial: {points: 1, mayFail: [x.A#two]}
+				""", "partial.mayFail names x.A#two");
+	}
+
+	@Test
+	void aTestIdMustBeClassHashMethod() {
+		assertInvalid("""
+				criteria:
+				  - id: a
+				    module: a
+				    tests: [A.one]
+				""", "is not fully.qualified.Class#method");
+	}
+
+	@Test
+	void aCompositeMayOnlyNameCriteriaWithSuites() {
+		assertInvalid("""
+				criteria:
+				  - id: a
+				    composite: [b]
+				""", "composite a names b");
+	}
+
+	@Test
+	void partialPointsCannotExceedThePoints() {
+		assertInvalid("""
+				criteria:
+				  - id: a
+				    module: a
+				    points: 2
+				    tests: [x.A#one]
+				    partial: {points: 3, mayFail: [x.A#one]}
+				""", "partial.points must be within 0..2");
+	}
+
+	private static void assertInvalid(String yaml, String message) {
+		assertThatExceptionOfType(FiredrillException.class)
+			.isThrownBy(() -> Criteria.parse(yaml.getBytes(StandardCharsets.UTF_8)))
+			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(ExitCode.INPUT))
+			.withMessageContaining(message);
+	}
+
+	static Incident incident(List<String> criteria) {
+		return new Incident("ungated-discount", "Checkout errors", "incident/ungated-discount", "v2.3.0", "2.4.0", false,
+				"60m", criteria, List.of(), "incidents/ungated-discount/brief.md", new byte[0]);
+	}
+
+}

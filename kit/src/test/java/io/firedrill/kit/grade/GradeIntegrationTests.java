@@ -1,0 +1,90 @@
+package io.firedrill.kit.grade;
+
+import static io.firedrill.kit.support.Cli.firedrillIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.firedrill.kit.support.Cli.Run;
+import io.firedrill.kit.support.TinyKit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * End to end with real Maven (offline) on a kit small enough to build in seconds: grade the broken incident, then
+ * prove the grader on the incident and its two known fixes.
+ */
+class GradeIntegrationTests {
+
+	@TempDir
+	static Path dir;
+
+	static TinyKit kit;
+
+	@BeforeAll
+	static void tinyKit() {
+		assumeTrue(mavenAvailable(), "no mvn on the PATH and no FIREDRILL_MAVEN");
+		kit = TinyKit.create(dir.resolve("kit"));
+	}
+
+	@Test
+	void gradesTheBrokenIncidentAndWritesTheScorecard() throws Exception {
+		Path candidate = dir.resolve("alice");
+		Run export = firedrillIn(kit.root(), dir, "export", TinyKit.INCIDENT, "--out", candidate.toString());
+		assertThat(export.exitCode()).as(export.err()).isZero();
+		Files.writeString(candidate.resolve("notes.txt"), "not committed\n");
+		Path out = dir.resolve("card");
+
+		Run run = firedrillIn(kit.root(), dir, "grade", TinyKit.INCIDENT, candidate.toString(), "--out", out.toString(),
+				"--timeout", "3m");
+
+		assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+		assertThat(out).isDirectoryContaining((path) -> path.getFileName().toString().equals(ScorecardFiles.HTML))
+			.isDirectoryContaining((path) -> path.getFileName().toString().equals(ScorecardFiles.MARKDOWN))
+			.isDirectoryContaining((path) -> path.getFileName().toString().equals(ScorecardFiles.LOG));
+		JsonNode card = JsonMapper.builder().build().readTree(out.resolve(ScorecardFiles.JSON).toFile());
+		JsonNode pricing = card.get("criteria").get(0);
+		assertThat(pricing.get("status").asString()).isEqualTo("fail");
+		assertThat(pricing.get("evidence").get(0).get("test").asString())
+			.isEqualTo("io.firedrill.grading.pricing.PricingRulesTests#aCartWithoutACodePaysItsAmount");
+		assertThat(pricing.get("evidence").get(0).get("message").asString()).startsWith("NullPointerException");
+		assertThat(card.get("ownTests").get("run").asInt()).isEqualTo(1);
+		assertThat(card.get("ownTests").get("failed").asInt()).isZero();
+		assertThat(card.get("build").get("ok").asBoolean()).isTrue();
+		assertThat(card.get("candidate").get("uncommittedChanges").asBoolean()).isTrue();
+		assertThat(card.get("integrity").toString()).contains("uncommitted-changes");
+		assertThat(candidate.resolve("target")).doesNotExist();
+		assertThat(candidate.resolve("checkout-service/target")).doesNotExist();
+	}
+
+	@Test
+	void provesTheGraderOnTheIncidentAndItsFixes() {
+		Run run = firedrillIn(kit.root(), dir, "prove", TinyKit.INCIDENT, "--timeout", "3m");
+
+		assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+		assertThat(run.out()).containsPattern("broken\\s+-\\s+own tests\\s+pass\\s+pass\\s+✓")
+			.containsPattern("broken\\s+-\\s+pricing\\s+fail\\s+fail\\s+✓")
+			.containsPattern(TinyKit.ACCEPTED + "\\s+accepted\\s+pricing\\s+pass\\s+pass\\s+✓")
+			.containsPattern(TinyKit.WRONG + "\\s+wrong\\s+pricing\\s+partial\\s+partial\\s+✓")
+			.contains("proof holds: 4 verdicts, all as expected");
+	}
+
+	static boolean mavenAvailable() {
+		if (System.getenv(MavenRun.MAVEN_ENV) != null) {
+			return true;
+		}
+		for (String path : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+			if (Files.isExecutable(Path.of(path, "mvn"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.firedrill.kit.grade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class GradingWorkspaceTests {
+
+	static final String POM = """
+			<project>
+			    <properties>
+			        <java.version>17</java.version>
+			        <!-- Set by the grader. -->
+			        <shop.version>2.3.0</shop.version>
+			        <shop.sdk.version>3.1.0</shop.sdk.version>
+			    </properties>
+			    <dependencies><dependency><version>${shop.version}</version></dependency></dependencies>
+			</project>
+			""";
+
+	@Test
+	void setsAPropertysDefaultInThePomsText() {
+		String pom = GradingWorkspace.setProperty(POM, "shop.sdk.version", "4.0.0");
+
+		assertThat(pom).contains("<shop.sdk.version>4.0.0</shop.sdk.version>", "<shop.version>2.3.0</shop.version>",
+				"<version>${shop.version}</version>", "<!-- Set by the grader. -->");
+	}
+
+	@Test
+	void leavesAPropertyThePomDoesNotDeclareAlone() {
+		assertThat(GradingWorkspace.setProperty(POM, "candidate.dir", "/tmp/x")).isEqualTo(POM);
+	}
+
+	@Test
+	void escapesAValueForXml() {
+		assertThat(GradingWorkspace.setProperty(POM, "shop.version", "1<2&3")).contains("<shop.version>1&lt;2&amp;3</shop.version>");
+	}
+
+	@Test
+	void theAggregatorListsTheCandidateAndTheGradingModulesAndNothingOfTheCandidatesBuild() throws IOException {
+		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			workspace.writeAggregator(List.of("support", "flag-gated-backend"));
+
+			String pom = Files.readString(workspace.root().resolve("pom.xml"));
+			assertThat(pom).contains("<module>candidate</module>", "<module>grading/support</module>",
+					"<module>grading/flag-gated-backend</module>", "<packaging>pom</packaging>")
+				.doesNotContain("<parent>");
+			assertThat(workspace.root().resolve(".mvn")).isEmptyDirectory();
+		}
+	}
+
+	@Test
+	void theFingerprintSeesAChangedHiddenTestButNotTheBuildOutput() throws IOException {
+		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			workspace.writeAggregator(List.of());
+			java.nio.file.Path test = workspace.module("flag-gated-backend").resolve("src/test/java/FlagTests.java");
+			Files.createDirectories(test.getParent());
+			Files.writeString(test, "class FlagTests {}");
+			Map<String, String> before = workspace.fingerprint();
+
+			Files.createDirectories(workspace.module("flag-gated-backend").resolve("target"));
+			Files.writeString(workspace.module("flag-gated-backend").resolve("target/out.txt"), "built");
+			assertThat(workspace.fingerprint()).isEqualTo(before);
+
+			Files.writeString(test, "class FlagTests { /* always passes */ }");
+			assertThat(workspace.fingerprint()).isNotEqualTo(before);
+		}
+	}
+
+	@Test
+	void closingDeletesTheWorkspaceUnlessKept() {
+		java.nio.file.Path root;
+		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			root = workspace.root();
+		}
+		assertThat(root).doesNotExist();
+		try (GradingWorkspace workspace = GradingWorkspace.create(true)) {
+			root = workspace.root();
+		}
+		assertThat(root).isDirectory();
+		Folders.deleteQuietly(root);
+	}
+
+	@Test
+	void aReusedWorkspaceDropsTheOutputOfTheModulesTheNextCommitChanged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws IOException {
+		java.nio.file.Path shop = Files.createDirectories(dir.resolve("shop"));
+		io.firedrill.kit.support.GitCli.git(shop, "init", "-q");
+		write(shop, "pom.xml", "<project><artifactId>shop</artifactId><version>1</version><modules><module>sdk</module>"
+				+ "<module>checkout</module></modules></project>");
+		write(shop, "sdk/pom.xml", "<project><artifactId>sdk</artifactId><version>1</version></project>");
+		write(shop, "checkout/pom.xml", "<project><artifactId>checkout</artifactId><version>1</version></project>");
+		write(shop, "checkout/src/main/java/A.java", "class A {}");
+		io.firedrill.kit.support.GitCli.git(shop, "add", "-A");
+		io.firedrill.kit.support.GitCli.git(shop, "commit", "-q", "-m", "one");
+		write(shop, "checkout/src/main/java/A.java", "class A { int fixed; }");
+		io.firedrill.kit.support.GitCli.git(shop, "commit", "-q", "-am", "two");
+
+		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			workspace.checkout(Submission.open(shop, "HEAD~1"));
+			List<ShopModules.Module> modules = ShopModules.read(workspace.candidate());
+			for (String module : List.of("sdk", "checkout")) {
+				write(workspace.candidate(), module + "/target/classes/stale.txt", "from the previous submission");
+			}
+			write(workspace.module("suite"), "target/test-classes/T.class", "old");
+
+			workspace.checkout(Submission.open(shop, "HEAD"));
+			workspace.removeStaleOutput(modules, List.of("suite"));
+
+			assertThat(workspace.candidate().resolve("sdk/target/classes/stale.txt")).exists();
+			assertThat(workspace.candidate().resolve("checkout/target")).doesNotExist();
+			assertThat(workspace.module("suite").resolve("target")).doesNotExist();
+			assertThat(workspace.candidate().resolve("checkout/src/main/java/A.java")).content().contains("fixed");
+		}
+	}
+
+	private static void write(java.nio.file.Path dir, String path, String content) throws IOException {
+		java.nio.file.Path file = dir.resolve(path);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+}

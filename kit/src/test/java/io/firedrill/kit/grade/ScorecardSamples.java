@@ -1,0 +1,37 @@
+package io.firedrill.kit.grade;
+
+import java.util.List;
+
+/** Scorecards to render in tests. */
+final class ScorecardSamples {
+
+	private ScorecardSamples() {
+	}
+
+	static Scorecard card(String evidenceMessage) {
+		Rubric rubric = Rubric.fromMarkdown(Fixtures.bytes("scenarios-fixture.md")).orElseThrow();
+		List<CriterionResult> criteria = List.of(
+				new CriterionResult("flag-gated-backend", "Discount codes are gated on the backend", Status.PARTIAL,
+						"mitigated, not gated", 4, 10, true,
+						List.of(new Evidence("io.firedrill.grading.flaggated.FlagOffTests#withTheFlagOffNobodyGetsADiscount",
+								evidenceMessage))),
+				new CriterionResult("compatible-migration", "The schema stays compatible", Status.PASS, null, 10, 10, true,
+						List.of()),
+				new CriterionResult("all-charge-call-sites", "Every charge() call site", Status.FAIL, null, 0, 10, false,
+						List.of(new Evidence(null, "not graded: order-retry-job did not build"),
+								new Evidence(null, "order-retry-job/src/main/java/A.java:[3,14] cannot find symbol"))));
+		return new Scorecard("release-2.4.0", "v2.4.0: error rate 0.1 % to 15 %",
+				new Scorecard.Candidate("/home/alice/shop", "HEAD", "0123456789abcdef0123456789abcdef01234567", true,
+						List.of("notes.txt")),
+				"2026-11-26T10:00:00Z", "1.0.0", "abcdef0123",
+				criteria, new Scorecard.OwnTests(true, 73, 1, 0, 2, List.of("com.acme.shop.ArchitectureTests"),
+						List.of("MixedTests#isDisabled", "MixedTests#isAborted")),
+				new Scorecard.Build(false, List.of(new Scorecard.Module(".", "built"),
+						new Scorecard.Module("order-retry-job", "failed")),
+						List.of("order-retry-job/src/main/java/A.java:[3,14] cannot find symbol")),
+				List.of(Finding.warning("uncommitted-changes", "uncommitted changes were not graded (1 path: notes.txt)"),
+						Finding.info("build-plugin", "pom.xml adds plugin org.codehaus.mojo:exec-maven-plugin")),
+				new Scorecard.Durations(125, 118, 1200, false), rubric);
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.firedrill.kit.grade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShopModulesTests {
+
+	@TempDir
+	Path shop;
+
+	@Test
+	void readsTheRootAndItsModulesWithInheritedCoordinates() throws IOException {
+		write("pom.xml", """
+				<project xmlns="http://maven.apache.org/POM/4.0.0">
+				  <groupId>com.acme.shop</groupId><artifactId>acme-shop</artifactId><version>2.3.0</version>
+				  <packaging>pom</packaging><name>Acme Shop</name>
+				  <modules><module>payment-sdk-v4</module><module>checkout-service</module><module>missing</module></modules>
+				  <profiles><profile><modules><module>kit</module></modules></profile></profiles>
+				</project>
+				""");
+		write("payment-sdk-v4/pom.xml", """
+				<project><parent><groupId>com.acme.shop</groupId><artifactId>acme-shop</artifactId><version>2.3.0</version></parent>
+				  <groupId>com.acme.payments</groupId><artifactId>payment-sdk</artifactId><version>4.0.0</version></project>
+				""");
+		write("checkout-service/pom.xml", """
+				<project><parent><groupId>com.acme.shop</groupId><artifactId>acme-shop</artifactId><version>2.3.0</version></parent>
+				  <artifactId>checkout-service</artifactId><name>Checkout Service</name></project>
+				""");
+		write("kit/pom.xml", "<project><artifactId>kit</artifactId></project>");
+
+		assertThat(ShopModules.read(this.shop)).containsExactly(
+				new ShopModules.Module(".", "com.acme.shop", "acme-shop", "2.3.0", "pom", "Acme Shop"),
+				new ShopModules.Module("payment-sdk-v4", "com.acme.payments", "payment-sdk", "4.0.0", "jar", null),
+				new ShopModules.Module("checkout-service", "com.acme.shop", "checkout-service", "2.3.0", "jar",
+						"Checkout Service"));
+	}
+
+	@Test
+	void aModuleOutsideTheCandidatesFolderIsNotFollowed() throws IOException {
+		write("pom.xml", "<project><artifactId>root</artifactId><version>1</version><modules><module>../grading/support</module></modules></project>");
+
+		assertThat(ShopModules.read(this.shop)).extracting(ShopModules.Module::dir).containsExactly(".");
+	}
+
+	@Test
+	void withoutARootPomThereAreNoModules() {
+		assertThat(ShopModules.read(this.shop)).isEmpty();
+	}
+
+	private void write(String path, String content) throws IOException {
+		Path file = this.shop.resolve(path);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+}
