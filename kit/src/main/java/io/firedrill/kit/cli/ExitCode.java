@@ -14,7 +14,8 @@ public enum ExitCode {
 	INPUT(3, "input not usable: unknown incident, output not empty, not a git repository, corrupt incident.yaml,"
 			+ " a tag that exists elsewhere"),
 	ENVIRONMENT(4, "environment missing: not run from a firedrill clone, no incident catalog committed"),
-	PATCH(5, "a patch of an incident no longer applies to the shop");
+	PATCH(5, "a patch of an incident no longer applies to the shop"),
+	SHOP(6, "replay: the shop could not be built or run (see the log named in the message)");
 
 	private final int code;
 
