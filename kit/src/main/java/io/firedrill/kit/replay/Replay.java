@@ -74,7 +74,17 @@ public final class Replay {
 	 * @param client what the customers saw (cross-check)
 	 */
 	public record Minute(LocalDateTime at, String version, EndpointWindow checkout, EndpointWindow orders,
-			EndpointWindow payments, LoadDriver.MinuteOutcome client) {
+			EndpointWindow payments, LoadDriver.MinuteOutcome client, Map<String, Double> service) {
+	}
+
+	/** What the service's own counters say about a minute besides its requests. */
+	static Map<String, Double> serviceCounters(Scrape scrape, Scrape previous) {
+		Map<String, Double> counters = new LinkedHashMap<>();
+		counters.put("cpuSeconds", scrape.increase(previous, "process_cpu_time_ns_total") / 1e9);
+		counters.put("gcPauseSeconds", scrape.increase(previous, "jvm_gc_pause_seconds_sum"));
+		counters.put("gcPauses", scrape.increase(previous, "jvm_gc_pause_seconds_count"));
+		counters.put("errorLogEvents", scrape.increase(previous, "logback_events_total{level=error}"));
+		return counters;
 	}
 
 	/** A scheduled job run, at a simulated time. */
@@ -231,7 +241,8 @@ public final class Replay {
 				Instant wallEnd = Instant.now();
 				clock.record(at, wallStart, wallEnd);
 				Minute minute = new Minute(at, version, scrape.since(previous, "POST", CHECKOUT),
-						scrape.since(previous, "GET", ORDERS), scrape.since(previous, "GET", PAYMENTS), outcome);
+						scrape.since(previous, "GET", ORDERS), scrape.since(previous, "GET", PAYMENTS), outcome,
+						serviceCounters(scrape, previous));
 				minutes.add(minute);
 				this.progress.accept(progressLine(minute));
 				previous = scrape;

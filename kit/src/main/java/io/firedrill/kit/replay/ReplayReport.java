@@ -60,19 +60,21 @@ public final class ReplayReport {
 	 * @param payments {@code GET /api/payments}
 	 */
 	public record Window(String version, int minutes, EndpointWindow checkout, EndpointWindow orders,
-			EndpointWindow payments) {
+			EndpointWindow payments, Map<String, Double> service) {
 
 		static Window of(List<Minute> minutes) {
 			EndpointWindow checkout = EndpointWindow.EMPTY;
 			EndpointWindow orders = EndpointWindow.EMPTY;
 			EndpointWindow payments = EndpointWindow.EMPTY;
+			Map<String, Double> service = new LinkedHashMap<>();
 			for (Minute minute : minutes) {
 				checkout = checkout.plus(minute.checkout());
 				orders = orders.plus(minute.orders());
 				payments = payments.plus(minute.payments());
+				minute.service().forEach((name, value) -> service.merge(name, value, Double::sum));
 			}
 			String version = minutes.isEmpty() ? "-" : minutes.get(0).version();
-			return new Window(version, minutes.size(), checkout, orders, payments);
+			return new Window(version, minutes.size(), checkout, orders, payments, service);
 		}
 
 		public double errorRate() {
@@ -85,6 +87,11 @@ public final class ReplayReport {
 
 		public double p99Millis() {
 			return 1000 * this.checkout.latency().quantile(0.99);
+		}
+
+		/** The service's counters added up over the window. */
+		public Map<String, Double> service() {
+			return this.service;
 		}
 
 	}
@@ -257,6 +264,9 @@ public final class ReplayReport {
 			one.put("p99Ms", round(1000 * minute.checkout().latency().quantile(0.99), 2));
 			one.put("ordersP99Ms", round(1000 * minute.orders().latency().quantile(0.99), 2));
 			one.put("paymentsP99Ms", round(1000 * minute.payments().latency().quantile(0.99), 2));
+			Map<String, Object> service = new LinkedHashMap<>();
+			minute.service().forEach((name, value) -> service.put(name, round(value, 4)));
+			one.put("service", service);
 			one.put("client", minute.client().statuses());
 			one.put("discountCodesSent", minute.client().codesSent());
 			one.put("wallSeconds", round(Replay.seconds(minute.client().wall()), 3));
@@ -340,6 +350,19 @@ public final class ReplayReport {
 		json.put("p99Ms", round(window.p99Millis(), 2));
 		json.put("ordersP99Ms", round(1000 * window.orders().latency().quantile(0.99), 2));
 		json.put("paymentsP99Ms", round(1000 * window.payments().latency().quantile(0.99), 2));
+		Map<String, Object> byClass = new LinkedHashMap<>();
+		window.checkout().byStatus().entrySet().stream()
+			.collect(java.util.stream.Collectors.groupingBy((entry) -> entry.getKey().charAt(0) + "xx", TreeMap::new,
+					java.util.stream.Collectors.reducing(Histogram.EMPTY, Map.Entry::getValue, Histogram::plus)))
+			.forEach((statusClass, histogram) -> byClass.put(statusClass, Map.of("count", histogram.count(), "p50Ms",
+					round(1000 * histogram.quantile(0.5), 2), "p99Ms", round(1000 * histogram.quantile(0.99), 2))));
+		json.put("checkoutByStatusClass", byClass);
+		Map<String, Object> service = new LinkedHashMap<>();
+		window.service().forEach((name, value) -> service.put(name, round(value, 3)));
+		long requests = window.checkout().requests();
+		service.put("cpuMsPerCheckout", (requests == 0) ? null
+				: round(1000 * window.service().getOrDefault("cpuSeconds", 0.0) / requests, 3));
+		json.put("service", service);
 		return json;
 	}
 

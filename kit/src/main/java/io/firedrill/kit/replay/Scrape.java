@@ -15,14 +15,37 @@ public final class Scrape {
 
 	static final String REQUESTS = "http_server_requests_seconds";
 
+	/** Counters and gauges read besides the requests, each summed over its series. */
+	static final List<String> TOTALS = List.of("process_cpu_time_ns_total", "jvm_gc_pause_seconds_sum",
+			"jvm_gc_pause_seconds_count", "hikaricp_connections_pending");
+
 	/** uri → method → status → histogram (seconds). */
 	private final Map<String, Map<String, Map<String, Histogram>>> requests;
 
-	private Scrape(Map<String, Map<String, Map<String, Histogram>>> requests) {
+	/** metric name (or {@code name{label=value}}) → value summed over its series. */
+	private final Map<String, Double> totals;
+
+	private Scrape(Map<String, Map<String, Map<String, Histogram>>> requests, Map<String, Double> totals) {
 		this.requests = requests;
+		this.totals = totals;
 	}
 
-	public static final Scrape EMPTY = new Scrape(Map.of());
+	public static final Scrape EMPTY = new Scrape(Map.of(), Map.of());
+
+	/**
+	 * A counter summed over its series ({@code logback_events_total{level=error}} for one label value), 0 when the
+	 * service has not exposed it yet.
+	 */
+	public double total(String name) {
+		return this.totals.getOrDefault(name, 0.0);
+	}
+
+	/** How much a counter grew since an earlier scrape (all of it if the process restarted in between). */
+	public double increase(Scrape earlier, String name) {
+		double now = total(name);
+		double before = earlier.total(name);
+		return (now >= before) ? now - before : now;
+	}
 
 	/** Reads an exposition. */
 	public static Scrape parse(String exposition) {
@@ -32,7 +55,14 @@ public final class Scrape {
 	static Scrape of(List<Sample> samples) {
 		// key: uri \0 method \0 status, then le -> count; several series (exception, outcome...) are added up
 		Map<String, Map<String, Map<Double, Long>>> buckets = new HashMap<>();
+		Map<String, Double> totals = new TreeMap<>();
 		for (Sample sample : samples) {
+			if (TOTALS.contains(sample.name()) && !Double.isNaN(sample.value())) {
+				totals.merge(sample.name(), sample.value(), Double::sum);
+			}
+			if (sample.name().equals("logback_events_total") && sample.label("level") != null) {
+				totals.merge("logback_events_total{level=" + sample.label("level") + "}", sample.value(), Double::sum);
+			}
 			if (!sample.name().equals(REQUESTS + "_bucket")) {
 				continue;
 			}
@@ -63,7 +93,7 @@ public final class Scrape {
 				.computeIfAbsent(parts[1], (k) -> new TreeMap<>())
 				.put(parts[2], total);
 		});
-		return new Scrape(requests);
+		return new Scrape(requests, totals);
 	}
 
 	/** Status → histogram of the requests to {@code uri} with {@code method}, since the process started. */

@@ -42,8 +42,7 @@ final class SimClock {
 		Segment previous = null;
 		for (Segment segment : this.segments) {
 			if (wall.isBefore(segment.wallStart())) {
-				return (previous != null) ? previous.sim().plusMinutes(1).minusNanos(1_000_000)
-						: segment.sim();
+				return segment.sim(); // before the first minute, or in a gap (deploy, warm-up): when the next began
 			}
 			if (!wall.isAfter(segment.wallEnd())) {
 				long span = Math.max(1, Duration.between(segment.wallStart(), segment.wallEnd()).toNanos());
