@@ -68,8 +68,8 @@ final class ReplayCommand implements Callable<Integer> {
 	@Option(names = "--in-flight", paramLabel = "N", description = "Customer sessions in flight at most (default: ${DEFAULT-VALUE}).")
 	private int inFlight = Replay.Options.defaults().maxInFlight();
 
-	@Option(names = "--warmup-minutes", paramLabel = "N", description = "Unmeasured minutes of traffic given to each freshly started release (default: ${DEFAULT-VALUE}).")
-	private int warmupMinutes = Replay.Options.defaults().warmupMinutes();
+	@Option(names = "--warmup-sessions", paramLabel = "N", description = "Unmeasured customer sessions given to each freshly started release, to measure both with a warm JIT (default: ${DEFAULT-VALUE}).")
+	private int warmupSessions = Replay.Options.defaults().warmupSessions();
 
 	@Option(names = "--service-jvm-option", paramLabel = "OPT", description = "JVM option for checkout-service (repeatable), e.g. for experiments.")
 	private List<String> serviceJvmOptions = new ArrayList<>();
@@ -82,7 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
 		PrintWriter err = this.spec.commandLine().getErr();
 		Path cwd = this.parent.workspace().cwd();
 		if (this.minutesBefore < 1 || this.minutesAfter < 1 || this.checkoutsPerMinute < 1 || this.minuteMillis < 100
-				|| this.inFlight < 1 || this.warmupMinutes < 0) {
+				|| this.inFlight < 1 || this.warmupSessions < 0) {
 			throw FiredrillException.input("minutes and checkouts must be positive, --minute-millis at least 100");
 		}
 		try (KitClone clone = this.parent.workspace().openKitClone();
@@ -95,7 +95,7 @@ final class ReplayCommand implements Callable<Integer> {
 						.replaceAll("[^A-Za-z0-9._-]+", "-")))
 				.normalize();
 			Replay.Options options = new Replay.Options(this.seed, this.minutesBefore, this.minutesAfter,
-					this.checkoutsPerMinute, Duration.ofMillis(this.minuteMillis), this.inFlight, this.warmupMinutes,
+					this.checkoutsPerMinute, Duration.ofMillis(this.minuteMillis), this.inFlight, this.warmupSessions,
 					Replay.Options.defaults().subscriptionsDue(), List.copyOf(this.serviceJvmOptions));
 			Path cacheDir = (this.cache != null) ? cwd.resolve(this.cache) : Replay.defaultCache();
 			err.println("replay " + replayTarget.beforeLabel() + " -> " + replayTarget.afterLabel() + " into " + output);

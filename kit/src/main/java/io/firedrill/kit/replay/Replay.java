@@ -51,15 +51,16 @@ public final class Replay {
 	 * @param checkoutsPerMinute checkout sessions per simulated minute
 	 * @param minuteLength wall time of a simulated minute
 	 * @param maxInFlight customer sessions in flight at most
-	 * @param warmupMinutes unmeasured minutes of traffic given to each freshly started release
+	 * @param warmupSessions unmeasured customer sessions given to each freshly started release, as fast as the
+	 * in-flight limit lets them run, so that both releases are measured with a warm JIT
 	 * @param subscriptionsDue subscriptions seeded as due for the nightly renewal
 	 * @param serviceJvmOptions JVM options of checkout-service
 	 */
 	public record Options(long seed, int minutesBefore, int minutesAfter, int checkoutsPerMinute, Duration minuteLength,
-			int maxInFlight, int warmupMinutes, int subscriptionsDue, List<String> serviceJvmOptions) {
+			int maxInFlight, int warmupSessions, int subscriptionsDue, List<String> serviceJvmOptions) {
 
 		public static Options defaults() {
-			return new Options(20261124L, 10, 15, 80, Duration.ofMillis(1000), 16, 3, 12, List.of());
+			return new Options(20261124L, 10, 15, 80, Duration.ofMillis(1000), 16, 2000, 12, List.of());
 		}
 
 	}
@@ -208,7 +209,7 @@ public final class Replay {
 		String version = target.beforeLabel();
 		LoadDriver driver = new LoadDriver(service.base(), this.options.maxInFlight());
 		try {
-			warmUp(driver, model, -this.options.warmupMinutes(), version);
+			warmUp(driver, model, -1000, version);
 			Scrape previous = driver.scrape();
 			LocalDateTime at = first;
 			int index = 0;
@@ -315,14 +316,19 @@ public final class Replay {
 
 	private void warmUp(LoadDriver driver, TrafficModel model, int firstIndex, String version)
 			throws InterruptedException {
-		if (this.options.warmupMinutes() <= 0) {
+		if (this.options.warmupSessions() <= 0) {
 			return;
 		}
-		this.progress.accept("warming up " + version + ": " + this.options.warmupMinutes()
-				+ " minutes of traffic, not measured");
-		for (int i = 0; i < this.options.warmupMinutes(); i++) {
-			driver.drive(model.minute(firstIndex + i), this.options.minuteLength());
+		long start = System.nanoTime();
+		int sessions = 0;
+		for (int i = 0; sessions < this.options.warmupSessions(); i++) {
+			List<TrafficModel.Session> minute = model.minute(firstIndex + i);
+			minute = minute.subList(0, Math.min(minute.size(), this.options.warmupSessions() - sessions));
+			driver.drive(minute, Duration.ZERO);
+			sessions += minute.size();
 		}
+		this.progress.accept(String.format("warmed up %s with %d customer sessions in %.1f s (not measured)", version,
+				sessions, (System.nanoTime() - start) / 1e9));
 	}
 
 	static String progressLine(Minute minute) {

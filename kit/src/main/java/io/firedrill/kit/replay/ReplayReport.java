@@ -242,7 +242,7 @@ public final class ReplayReport {
 		traffic.put("checkoutsPerMinute", options.checkoutsPerMinute());
 		traffic.put("minuteWallMillis", options.minuteLength().toMillis());
 		traffic.put("maxSessionsInFlight", options.maxInFlight());
-		traffic.put("warmupMinutesPerRelease", options.warmupMinutes());
+		traffic.put("warmupSessionsPerRelease", options.warmupSessions());
 		traffic.put("shareOfCartsOver50", 0.17);
 		traffic.put("discountCodes", TrafficModel.DISCOUNT_CODES);
 		json.put("traffic", traffic);

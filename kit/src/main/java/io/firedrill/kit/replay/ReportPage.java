@@ -122,6 +122,8 @@ final class ReportPage {
 			.append(result.options().minuteLength().toMillis())
 			.append(" ms), stable customer ids, 17 % of carts over $50, a discount code sent only when the page offered the input; seed ")
 			.append(result.options().seed()).append(".</li>\n");
+		html.append("<li>Each release, once started, first served ").append(result.options().warmupSessions())
+			.append(" customer sessions as fast as it could (JIT warm-up); they are not in the figures.</li>\n");
 		html.append("<li>Error rate: ").append(e(ReplayReport.ERROR_RATE_DEFINITION)).append(".</li>\n");
 		html.append("<li>Latency: ").append(e(ReplayReport.LATENCY_DEFINITION)).append(".</li>\n");
 		html.append("<li>Log times are shown in simulated time.</li>\n");
