@@ -32,7 +32,7 @@ final class Charts {
 	}
 
 	static String errorRate(List<LocalDateTime> minutes, double[] rates, LocalDateTime deployAt, String deployLabel) {
-		double top = niceCeiling(Math.max(0.05, max(rates) * 1.15));
+		double top = niceTop(Math.max(0.02, max(rates) * 1.1));
 		return chart("checkout-service — POST /api/checkout error rate (non-2xx), per minute", "error-rate", minutes,
 				List.of(new Line("error rate", "#d62728", rates, false)), top, deployAt, deployLabel,
 				(value) -> formatPercent(value, top));
@@ -40,7 +40,7 @@ final class Charts {
 
 	static String latency(List<LocalDateTime> minutes, double[] p50, double[] p99, LocalDateTime deployAt,
 			String deployLabel) {
-		double top = niceCeiling(Math.max(0.001, Math.max(max(p99), max(p50)) * 1.15));
+		double top = niceTop(Math.max(0.001, Math.max(max(p99), max(p50)) * 1.1));
 		return chart("checkout-service — POST /api/checkout latency, per minute", "latency", minutes,
 				List.of(new Line("p99", "#1f77b4", p99, false), new Line("p50", "#7f7f7f", p50, true)), top, deployAt,
 				deployLabel, Charts::formatMillis);
@@ -61,9 +61,10 @@ final class Charts {
 		svg.append("<rect width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" fill=\"#ffffff\"/>\n");
 		svg.append("<text x=\"").append(LEFT).append("\" y=\"22\" font-size=\"14\" font-weight=\"bold\" fill=\"#222\">")
 			.append(escape(title)).append("</text>\n");
-		// horizontal grid and y labels
-		for (int i = 0; i <= 4; i++) {
-			double value = top * i / 4;
+		// horizontal grid and y labels, on round values
+		int ticks = (int) Math.round(top / tickStep(top));
+		for (int i = 0; i <= ticks; i++) {
+			double value = top * i / ticks;
 			double y = TOP + plotHeight - plotHeight * (value / top);
 			svg.append(String.format(Locale.ROOT,
 					"<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>\n", LEFT, y,
@@ -157,6 +158,24 @@ final class Charts {
 				+ " (UTC), one point per minute";
 	}
 
+	/** A round step giving 4 to 8 grid lines up to about {@code value}. */
+	static double tickStep(double value) {
+		double raw = value / 5;
+		double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+		for (double step : new double[] { 1, 2, 2.5, 5, 10 }) {
+			if (step * magnitude >= raw - 1e-12) {
+				return step * magnitude;
+			}
+		}
+		return 10 * magnitude;
+	}
+
+	/** The top of the axis: the first multiple of a round step at or above {@code value}. */
+	static double niceTop(double value) {
+		double step = tickStep(value);
+		return step * Math.ceil(value / step - 1e-9);
+	}
+
 	static double niceCeiling(double value) {
 		double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
 		for (double step : new double[] { 1, 2, 2.5, 4, 5, 8, 10 }) {
@@ -178,14 +197,15 @@ final class Charts {
 	}
 
 	static String formatPercent(double value, double top) {
-		return (top < 0.1) ? String.format(Locale.ROOT, "%.1f %%", value * 100)
-				: String.format(Locale.ROOT, "%.0f %%", value * 100);
+		double percent = value * 100;
+		return (Math.abs(percent - Math.rint(percent)) < 1e-6) ? String.format(Locale.ROOT, "%.0f %%", percent)
+				: String.format(Locale.ROOT, "%.1f %%", percent);
 	}
 
 	static String formatMillis(double seconds) {
 		double ms = seconds * 1000;
-		return (ms < 10 && ms != 0) ? String.format(Locale.ROOT, "%.1f ms", ms)
-				: String.format(Locale.ROOT, "%.0f ms", ms);
+		return (Math.abs(ms - Math.rint(ms)) < 1e-6) ? String.format(Locale.ROOT, "%.0f ms", ms)
+				: String.format(Locale.ROOT, "%.1f ms", ms);
 	}
 
 	static String escape(String text) {
