@@ -144,6 +144,7 @@ public final class Replay {
 
 	/** Runs the replay; every process it starts is ended when it returns or throws, or when the JVM is stopped. */
 	public Result run(ReplayTarget target) {
+		claimOutput(this.workDir);
 		long start = System.nanoTime();
 		Map<String, Duration> timings = new LinkedHashMap<>();
 		try (Processes processes = new Processes()) {
@@ -177,6 +178,7 @@ public final class Replay {
 		Path dataDir = this.workDir.resolve("data");
 		Path logDir = this.workDir.resolve("logs");
 		ShopBuilds.deleteQuietly(dataDir);
+		ShopBuilds.deleteQuietly(logDir);
 		Files.createDirectories(dataDir);
 		Files.createDirectories(logDir);
 		ShopHost host = new ShopHost(processes, dataDir, logDir, this.options.serviceJvmOptions());
@@ -269,6 +271,35 @@ public final class Replay {
 		}
 		finally {
 			driver.close();
+		}
+	}
+
+	/** Marks a replay's output folder, which a later replay may overwrite. */
+	static final String MARKER = ".firedrill-replay";
+
+	/**
+	 * Takes the output folder: it must be new, empty, or the output of an earlier replay (whose data and logs are
+	 * then replaced).
+	 * @throws FiredrillException (input) for a folder with other content
+	 */
+	static void claimOutput(Path out) {
+		try {
+			if (Files.isDirectory(out) && !Files.exists(out.resolve(MARKER))) {
+				try (java.util.stream.Stream<Path> entries = Files.list(out)) {
+					if (entries.findAny().isPresent()) {
+						throw FiredrillException.input("output directory " + out
+								+ " is not empty and holds no earlier replay: choose another --out");
+					}
+				}
+			}
+			else if (Files.exists(out) && !Files.isDirectory(out)) {
+				throw FiredrillException.input("output " + out + " exists and is not a directory");
+			}
+			Files.createDirectories(out);
+			Files.writeString(out.resolve(MARKER), "output of firedrill replay; a later replay may replace it\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -121,13 +121,17 @@ public final class ReplayReport {
 		}
 	}
 
-	/** The assets a candidate brief embeds: the two charts and the log excerpts. */
+	/**
+	 * The assets a candidate brief embeds: the two charts and checkout-service's log excerpt, what on-call had at
+	 * the alert. The jobs' failures are left out: finding them is part of the exercise, and the nightly renewal
+	 * has not even run at the time the brief is written.
+	 */
 	public List<Path> writeBriefAssets(Path directory) {
 		try {
 			Files.createDirectories(directory);
 			return List.of(write(directory.resolve("error-rate.svg"), errorRateSvg()),
 					write(directory.resolve("latency.svg"), latencySvg()),
-					write(directory.resolve("logs.md"), logsMarkdown()));
+					write(directory.resolve("logs.md"), logsMarkdown(false)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -213,9 +217,16 @@ public final class ReplayReport {
 	}
 
 	String logsMarkdown() {
+		return logsMarkdown(true);
+	}
+
+	String logsMarkdown(boolean withJobs) {
 		StringBuilder md = new StringBuilder();
 		md.append("# Logs\n\n");
 		for (Excerpt excerpt : excerpts()) {
+			if (!withJobs && !excerpt.source().startsWith("checkout-service")) {
+				continue;
+			}
 			md.append("`").append(excerpt.source()).append("`");
 			if (excerpt.occurrences() > 1) {
 				md.append(excerpt.source().startsWith("checkout-service")
