@@ -60,7 +60,7 @@ public final class Replay {
 			int maxInFlight, int warmupSessions, int subscriptionsDue, List<String> serviceJvmOptions) {
 
 		public static Options defaults() {
-			return new Options(20261124L, 10, 15, 80, Duration.ofMillis(1000), 16, 2000, 12, List.of());
+			return new Options(20261124L, 10, 15, 80, Duration.ofMillis(1000), 16, 1200, 12, List.of());
 		}
 
 	}

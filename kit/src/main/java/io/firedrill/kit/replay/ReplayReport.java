@@ -146,14 +146,14 @@ public final class ReplayReport {
 	String errorRateSvg() {
 		List<Minute> minutes = this.result.minutes();
 		double[] rates = minutes.stream().mapToDouble((minute) -> minute.checkout().errorRate()).toArray();
-		return Charts.errorRate(times(), rates, this.result.deployAt(), this.result.target().afterLabel());
+		return Charts.errorRate(times(), rates, this.result.deployAt(), this.result.target().deployLabel());
 	}
 
 	String latencySvg() {
 		List<Minute> minutes = this.result.minutes();
 		double[] p50 = minutes.stream().mapToDouble((minute) -> minute.checkout().latency().quantile(0.5)).toArray();
 		double[] p99 = minutes.stream().mapToDouble((minute) -> minute.checkout().latency().quantile(0.99)).toArray();
-		return Charts.latency(times(), p50, p99, this.result.deployAt(), this.result.target().afterLabel());
+		return Charts.latency(times(), p50, p99, this.result.deployAt(), this.result.target().deployLabel());
 	}
 
 	private List<LocalDateTime> times() {
@@ -227,7 +227,8 @@ public final class ReplayReport {
 			if (!withJobs && !excerpt.source().startsWith("checkout-service")) {
 				continue;
 			}
-			md.append("`").append(excerpt.source()).append("`");
+			// in a brief, the service as on-call names it; the report also says which release logged it
+			md.append("`").append(withJobs ? excerpt.source() : "checkout-service").append("`");
 			if (excerpt.occurrences() > 1) {
 				md.append(excerpt.source().startsWith("checkout-service")
 						? String.format(" — %d errors logged between %s and %s; the first:", excerpt.occurrences(),

@@ -100,6 +100,20 @@ public record ReplayTarget(String name, Incident incident, String beforeLabel, S
 		return Optional.empty();
 	}
 
+	/**
+	 * What the deploy is called on a graph, as on-call knows it: the release ({@code v2.4.0}), or the PRs it shipped
+	 * ({@code #892}) for a single-PR incident, never the incident's name.
+	 */
+	public String deployLabel() {
+		if (this.incident == null) {
+			return this.afterLabel + " (restart)";
+		}
+		if (this.incident.releaseTag()) {
+			return this.afterLabel;
+		}
+		return "of " + String.join(", ", this.changelog.stream().map((change) -> "#" + change.number()).toList());
+	}
+
 	/** Whether before and after are the same release (a control run). */
 	public boolean isControl() {
 		return this.incident == null;
