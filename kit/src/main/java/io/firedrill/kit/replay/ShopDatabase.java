@@ -22,6 +22,14 @@ import org.h2.Driver;
  */
 final class ShopDatabase {
 
+	static {
+		// as for the shop's processes (ShopHost.H2_ON_LOOPBACK): should H2 ever serve the file from this JVM,
+		// only on the loopback interface
+		if (System.getProperty("h2.bindAddress") == null) {
+			System.setProperty("h2.bindAddress", "127.0.0.1");
+		}
+	}
+
 	private final Path dataDir;
 
 	ShopDatabase(Path dataDir) {

@@ -36,6 +36,13 @@ public final class ShopHost {
 	 */
 	static final List<String> JOB_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+	/**
+	 * Keeps the embedded H2's auto-server (which lets the jobs open the database checkout-service holds) on the
+	 * loopback interface; its port is still the free one the system picks. Without it H2 listens on every
+	 * interface and advertises the address the host name resolves to.
+	 */
+	static final String H2_ON_LOOPBACK = "-Dh2.bindAddress=127.0.0.1";
+
 	private final Processes processes;
 
 	private final Path dataDir;
@@ -73,6 +80,7 @@ public final class ShopHost {
 		Path log = this.logDir.resolve("checkout-service-" + fileSafe(version) + ".log");
 		List<String> command = new ArrayList<>();
 		command.add(javaCommand());
+		command.add(H2_ON_LOOPBACK);
 		command.addAll(this.serviceJvmOptions);
 		command.add("-Dloader.path=" + build.sdk());
 		command.addAll(List.of("-jar", build.jar("checkout-service").toString(), "--server.port=" + port,
@@ -120,6 +128,7 @@ public final class ShopHost {
 			command.addAll(List.of("nice", "-n", "19"));
 		}
 		command.add(javaCommand());
+		command.add(H2_ON_LOOPBACK);
 		command.addAll(JOB_JVM_OPTIONS);
 		command.add("-Dloader.path=" + build.sdk());
 		command.addAll(List.of("-jar", build.jar(job).toString(), "--run-once"));
