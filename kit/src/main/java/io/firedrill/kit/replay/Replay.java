@@ -235,7 +235,7 @@ public final class Replay {
 				}
 				for (ScheduledJob job : schedule) {
 					if (job.at().equals(at)) {
-						jobs.add(startJob(host, build, version, job, anchors));
+						jobs.add(startJob(host, build, version, job, anchors, true));
 					}
 				}
 				Instant wallStart = Instant.now();
@@ -254,7 +254,7 @@ public final class Replay {
 			}
 			for (ScheduledJob job : schedule) {
 				if (!job.at().isBefore(end)) {
-					jobs.add(startJob(host, build, version, job, anchors));
+					jobs.add(startJob(host, build, version, job, anchors, false));
 				}
 			}
 			List<JobRun> runs = awaitJobs(jobs);
@@ -324,10 +324,10 @@ public final class Replay {
 	}
 
 	private CompletableFuture<JobRun> startJob(ShopHost host, ShopBuilds.Build build, String version,
-			ScheduledJob job, Map<String, SimClock.Anchor> anchors) {
+			ScheduledJob job, Map<String, SimClock.Anchor> anchors, boolean besideTraffic) {
 		String at = simLabel(job.at());
 		this.progress.accept(String.format("%s %s %s --run-once (started)", at, job.job(), version));
-		CompletableFuture<JobRun> run = host.runJob(build, version, job.job(), at);
+		CompletableFuture<JobRun> run = host.runJob(build, version, job.job(), at, besideTraffic);
 		anchors.put(job.job() + "@" + at, new SimClock.Anchor(job.at(), Instant.now()));
 		return run.whenComplete((done, ex) -> {
 			if (done != null) {

@@ -114,8 +114,12 @@ public final class ShopHost {
 
 	}
 
-	/** Starts one run of a job ({@code --run-once}); it runs at low CPU priority next to the traffic. */
-	CompletableFuture<JobRun> runJob(ShopBuilds.Build build, String version, String job, String at) {
+	/**
+	 * Starts one run of a job ({@code --run-once}).
+	 * @param besideTraffic run it at the lowest CPU priority, so that it does not slow the service being measured
+	 */
+	CompletableFuture<JobRun> runJob(ShopBuilds.Build build, String version, String job, String at,
+			boolean besideTraffic) {
 		Path log = this.logDir.resolve("jobs").resolve(job + "-" + fileSafe(at) + "-" + fileSafe(version) + ".log");
 		try {
 			Files.createDirectories(log.getParent());
@@ -124,7 +128,7 @@ public final class ShopHost {
 			throw new UncheckedIOException(ex);
 		}
 		List<String> command = new ArrayList<>();
-		if (this.niceJobs) {
+		if (this.niceJobs && besideTraffic) {
 			command.addAll(List.of("nice", "-n", "19"));
 		}
 		command.add(javaCommand());
