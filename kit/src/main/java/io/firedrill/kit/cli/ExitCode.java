@@ -20,7 +20,8 @@ public enum ExitCode {
 	PROOF(7, "prove: a verdict differs from what the catalog expects (the broken tag, or a fix's expect)"),
 	CAUGHT(8, "guardrails: at least one guardrail caught a problem"),
 	UNSAFE(9, "rollback-check: rolling back is unsafe (the older release fails on the newer schema)"),
-	INCONCLUSIVE(10, "guardrails, rollback-check: no verdict (the shop does not build, a database does not start)");
+	INCONCLUSIVE(10, "guardrails, rollback-check: no verdict (the shop does not build, a database does not start)"),
+	SHOP(11, "replay: the shop could not be built or run (see the log named in the message)");
 
 	private final int code;
 

@@ -21,7 +21,13 @@ import io.firedrill.kit.history.HistoryWriter;
 import io.firedrill.kit.history.ShopRelease;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
@@ -31,6 +37,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.BundleWriter;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * Writes a candidate's repository for one incident: {@code v2.3.0} → one commit per PR → the on-call brief on
@@ -41,6 +49,9 @@ public final class CandidateExport {
 
 	/** Branch the candidate works on. */
 	public static final String BRANCH = "main";
+
+	/** Folder of an incident whose files go next to BRIEF.md (written by {@code firedrill replay --for-brief}). */
+	public static final String BRIEF_ASSETS = "brief-assets";
 
 	/**
 	 * What was written.
@@ -118,7 +129,7 @@ public final class CandidateExport {
 		try (HistoryWriter writer = new HistoryWriter(source, repository)) {
 			RevCommit base = writer.base();
 			HistoryWriter.Series series = writer.series(incident);
-			main = writer.briefCommit(series);
+			main = withBriefAssets(source, incident, repository, writer.briefCommit(series));
 			tags.put(ShopRelease.BASE_TAG, writer.releaseTag(HistoryWriter.baseVersion(), base));
 			tags.put(incident.tag(), series.tip());
 			if (incident.releaseTag()) {
@@ -135,6 +146,55 @@ public final class CandidateExport {
 		checkout.setFailOnConflict(true);
 		checkout.checkout();
 		return new Result(repository.getWorkTree().toPath(), main.copy(), tags, null);
+	}
+
+	/**
+	 * The brief commit with the incident's {@value #BRIEF_ASSETS}/ files (the replay's graphs and log excerpts, see
+	 * {@code firedrill replay --for-brief}) added next to BRIEF.md; the commit itself when the incident has none.
+	 */
+	private static RevCommit withBriefAssets(KitClone source, Incident incident, Repository repository,
+			RevCommit brief) throws IOException {
+		String folder = incident.folder() + "/" + BRIEF_ASSETS + "/";
+		Map<String, byte[]> assets = new java.util.TreeMap<>();
+		try (TreeWalk walk = new TreeWalk(source.reader())) {
+			walk.addTree(source.tree());
+			walk.setRecursive(true);
+			walk.setFilter(PathFilter.create(folder.substring(0, folder.length() - 1)));
+			while (walk.next()) {
+				if (walk.getFileMode(0) == FileMode.REGULAR_FILE) {
+					assets.put(BRIEF_ASSETS + "/" + walk.getPathString().substring(folder.length()),
+							source.reader().open(walk.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+				}
+			}
+		}
+		if (assets.isEmpty()) {
+			return brief;
+		}
+		try (ObjectInserter inserter = repository.newObjectInserter(); RevWalk walk = new RevWalk(repository)) {
+			DirCache index = DirCache.read(walk.getObjectReader(), brief.getTree());
+			DirCacheBuilder builder = index.builder();
+			for (int i = 0; i < index.getEntryCount(); i++) {
+				if (!assets.containsKey(index.getEntry(i).getPathString())) {
+					builder.add(index.getEntry(i));
+				}
+			}
+			for (Map.Entry<String, byte[]> asset : assets.entrySet()) {
+				DirCacheEntry entry = new DirCacheEntry(asset.getKey());
+				entry.setFileMode(FileMode.REGULAR_FILE);
+				entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, asset.getValue()));
+				builder.add(entry);
+			}
+			builder.finish();
+			CommitBuilder commit = new CommitBuilder();
+			commit.setTreeId(index.writeTree(inserter));
+			commit.setParentIds(brief.getParents());
+			commit.setAuthor(brief.getAuthorIdent());
+			commit.setCommitter(brief.getCommitterIdent());
+			commit.setMessage(brief.getFullMessage());
+			ObjectId id = inserter.insert(commit);
+			inserter.flush();
+			return walk.parseCommit(id);
+		}
 	}
 
 	private static void createRef(Repository repository, RevWalk walk, String name, ObjectId id) throws IOException {

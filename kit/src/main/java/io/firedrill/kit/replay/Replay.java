@@ -1,0 +1,398 @@
+package io.firedrill.kit.replay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.replay.Scrape.EndpointWindow;
+import io.firedrill.kit.replay.ShopHost.JobRun;
+import io.firedrill.kit.replay.ShopHost.Service;
+
+/**
+ * Replays a deploy: the shop's running release takes customer traffic for a while, the new release is deployed on
+ * the same database (old process stopped, new one started, its Liquibase changesets run), and traffic goes on.
+ * The jobs run on their schedule as one-shot processes. What on-call would have seen is measured from the
+ * service's own metrics: {@code /actuator/prometheus} is scraped at every simulated minute boundary and the
+ * counters and histogram buckets of {@code http_server_requests_seconds} are diffed.
+ */
+public final class Replay {
+
+	/** The day of the deploy in the incident's story (Tue 24 Nov). */
+	static final LocalDate DEPLOY_DAY = LocalDate.of(2026, 11, 24);
+
+	static final LocalTime DEPLOY_TIME = LocalTime.of(14, 0);
+
+	static final String CHECKOUT = "/api/checkout";
+
+	static final String ORDERS = "/api/orders/{id}";
+
+	static final String PAYMENTS = "/api/payments";
+
+	/**
+	 * How to replay.
+	 * @param seed seed of the traffic
+	 * @param minutesBefore simulated minutes on the running release before the deploy
+	 * @param minutesAfter simulated minutes after the deploy
+	 * @param checkoutsPerMinute checkout sessions per simulated minute
+	 * @param minuteLength wall time of a simulated minute
+	 * @param maxInFlight customer sessions in flight at most
+	 * @param warmupSessions unmeasured customer sessions given to each freshly started release, as fast as the
+	 * in-flight limit lets them run, so that both releases are measured with a warm JIT
+	 * @param subscriptionsDue subscriptions seeded as due for the nightly renewal
+	 * @param serviceJvmOptions JVM options of checkout-service
+	 */
+	public record Options(long seed, int minutesBefore, int minutesAfter, int checkoutsPerMinute, Duration minuteLength,
+			int maxInFlight, int warmupSessions, int subscriptionsDue, List<String> serviceJvmOptions) {
+
+		public static Options defaults() {
+			return new Options(20261124L, 10, 15, 80, Duration.ofMillis(1000), 16, 1200, 12, List.of());
+		}
+
+	}
+
+	/**
+	 * One simulated minute as the service's metrics tell it.
+	 * @param at start of the minute, simulated
+	 * @param version the release serving it
+	 * @param checkout {@code POST /api/checkout} in the minute
+	 * @param orders {@code GET /api/orders/{id}} in the minute
+	 * @param payments {@code GET /api/payments} in the minute
+	 * @param client what the customers saw (cross-check)
+	 */
+	public record Minute(LocalDateTime at, String version, EndpointWindow checkout, EndpointWindow orders,
+			EndpointWindow payments, LoadDriver.MinuteOutcome client, Map<String, Double> service) {
+	}
+
+	/** What the service's own counters say about a minute besides its requests. */
+	static Map<String, Double> serviceCounters(Scrape scrape, Scrape previous) {
+		Map<String, Double> counters = new LinkedHashMap<>();
+		counters.put("cpuSeconds", scrape.increase(previous, "process_cpu_time_ns_total") / 1e9);
+		counters.put("gcPauseSeconds", scrape.increase(previous, "jvm_gc_pause_seconds_sum"));
+		counters.put("gcPauses", scrape.increase(previous, "jvm_gc_pause_seconds_count"));
+		counters.put("errorLogEvents", scrape.increase(previous, "logback_events_total{level=error}"));
+		return counters;
+	}
+
+	/** A scheduled job run, at a simulated time. */
+	record ScheduledJob(LocalDateTime at, String job) {
+	}
+
+	/**
+	 * Everything the replay found.
+	 * @param target what was replayed
+	 * @param options how
+	 * @param minutes every measured minute, in order
+	 * @param deployAt simulated time of the deploy
+	 * @param jobs every job run, in simulated order
+	 * @param database what the payments left behind at the end
+	 * @param checkoutLogs checkout-service's log of each release
+	 * @param clock the compressed clock, to show log times in simulated time
+	 * @param timings wall times: builds, starts, total
+	 */
+	public record Result(ReplayTarget target, Options options, List<Minute> minutes, LocalDateTime deployAt,
+			List<JobRun> jobs, Map<String, Map<String, Long>> database, Map<String, Path> checkoutLogs,
+			SimClock clock, Map<String, Duration> timings, Map<String, SimClock.Anchor> jobAnchors) {
+
+		public List<Minute> before() {
+			return this.minutes.stream().filter((minute) -> minute.at().isBefore(this.deployAt)).toList();
+		}
+
+		public List<Minute> after() {
+			return this.minutes.stream().filter((minute) -> !minute.at().isBefore(this.deployAt)).toList();
+		}
+
+	}
+
+	private final Options options;
+
+	private final Path cache;
+
+	private final Path workDir;
+
+	private final Consumer<String> progress;
+
+	/**
+	 * @param cache where built releases are kept
+	 * @param workDir where the database and the logs go
+	 * @param progress receives one line per step and per simulated minute
+	 */
+	public Replay(Options options, Path cache, Path workDir, Consumer<String> progress) {
+		this.options = options;
+		this.cache = cache;
+		this.workDir = workDir;
+		this.progress = progress;
+	}
+
+	public static Path defaultCache() {
+		return ShopBuilds.defaultCache();
+	}
+
+	/** Runs the replay; every process it starts is ended when it returns or throws, or when the JVM is stopped. */
+	public Result run(ReplayTarget target) {
+		claimOutput(this.workDir);
+		long start = System.nanoTime();
+		Map<String, Duration> timings = new LinkedHashMap<>();
+		try (Processes processes = new Processes()) {
+			ShopBuilds builds = new ShopBuilds(this.cache, processes);
+			ShopBuilds.Build before = builds.get(target.repository(), target.before(), target.beforeLabel(),
+					this.progress);
+			ShopBuilds.Build after = target.after().equals(target.before()) ? before
+					: builds.get(target.repository(), target.after(), target.afterLabel(), this.progress);
+			timings.put("build." + target.beforeLabel(), before.cached() ? Duration.ZERO : before.buildTime());
+			timings.put("build." + target.afterLabel(), after.cached() ? Duration.ZERO : after.buildTime());
+			this.progress.accept("releases: " + target.beforeLabel() + " (payment SDK " + before.sdkVersion() + ", "
+					+ (before.cached() ? "cached" : "built") + "), " + target.afterLabel() + " (payment SDK "
+					+ after.sdkVersion() + ", " + (after.cached() ? "cached" : "built") + ")");
+			long replayStart = System.nanoTime();
+			Result result = replay(target, processes, before, after, timings);
+			timings.put("replay", Duration.ofNanos(System.nanoTime() - replayStart));
+			timings.put("total", Duration.ofNanos(System.nanoTime() - start));
+			return result;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw FiredrillException.environment("replay interrupted");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Result replay(ReplayTarget target, Processes processes, ShopBuilds.Build beforeBuild,
+			ShopBuilds.Build afterBuild, Map<String, Duration> timings) throws IOException, InterruptedException {
+		Path dataDir = this.workDir.resolve("data");
+		Path logDir = this.workDir.resolve("logs");
+		ShopBuilds.deleteQuietly(dataDir);
+		ShopBuilds.deleteQuietly(logDir);
+		Files.createDirectories(dataDir);
+		Files.createDirectories(logDir);
+		ShopHost host = new ShopHost(processes, dataDir, logDir, this.options.serviceJvmOptions());
+		TrafficModel model = TrafficModel.standard(this.options.seed(), this.options.checkoutsPerMinute());
+		LocalDateTime first = LocalDateTime.of(DEPLOY_DAY, DEPLOY_TIME).minusMinutes(this.options.minutesBefore());
+		LocalDateTime deployAt = LocalDateTime.of(DEPLOY_DAY, DEPLOY_TIME);
+		LocalDateTime end = deployAt.plusMinutes(this.options.minutesAfter());
+		List<ScheduledJob> schedule = schedule(first, deployAt, end);
+		SimClock clock = new SimClock();
+		List<Minute> minutes = new ArrayList<>();
+		List<CompletableFuture<JobRun>> jobs = new ArrayList<>();
+		Map<String, SimClock.Anchor> anchors = new LinkedHashMap<>();
+		Map<String, Path> checkoutLogs = new LinkedHashMap<>();
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+		this.progress.accept("starting checkout-service " + target.beforeLabel() + " (H2 in " + dataDir + ")");
+		Service service = host.startCheckout(beforeBuild, target.beforeLabel());
+		checkoutLogs.put(target.beforeLabel(), service.log());
+		timings.put("start." + target.beforeLabel(), service.startTime());
+		this.progress.accept(String.format("checkout-service %s ready on 127.0.0.1:%d in %.1f s", target.beforeLabel(),
+				service.port(), seconds(service.startTime())));
+		ShopDatabase database = new ShopDatabase(dataDir);
+		try {
+			database.seedDueSubscriptions(this.options.subscriptionsDue(), today, this.options.seed());
+		}
+		catch (SQLException ex) {
+			throw FiredrillException.environment("cannot seed the shop's database: " + ex.getMessage());
+		}
+		ShopBuilds.Build build = beforeBuild;
+		String version = target.beforeLabel();
+		LoadDriver driver = new LoadDriver(service.base(), this.options.maxInFlight());
+		try {
+			warmUp(driver, model, -1000, version);
+			Scrape previous = driver.scrape();
+			LocalDateTime at = first;
+			int index = 0;
+			while (at.isBefore(end)) {
+				if (at.equals(deployAt)) {
+					awaitJobs(jobs);
+					this.progress.accept(String.format("%s deploy %s: stopping checkout-service %s, starting %s",
+							hhmm(at), target.afterLabel(), version, target.afterLabel()));
+					driver.close();
+					host.stop(service);
+					service = host.startCheckout(afterBuild, target.afterLabel());
+					checkoutLogs.put(target.afterLabel(), service.log());
+					timings.put("start." + target.afterLabel(), service.startTime());
+					this.progress.accept(String.format("checkout-service %s ready on 127.0.0.1:%d in %.1f s",
+							target.afterLabel(), service.port(), seconds(service.startTime())));
+					build = afterBuild;
+					version = target.afterLabel();
+					driver = new LoadDriver(service.base(), this.options.maxInFlight());
+					warmUp(driver, model, 1000, version);
+					previous = driver.scrape();
+				}
+				for (ScheduledJob job : schedule) {
+					if (job.at().equals(at)) {
+						jobs.add(startJob(host, build, version, job, anchors, true));
+					}
+				}
+				Instant wallStart = Instant.now();
+				LoadDriver.MinuteOutcome outcome = driver.drive(model.minute(index), this.options.minuteLength());
+				Scrape scrape = driver.scrape();
+				Instant wallEnd = Instant.now();
+				clock.record(at, wallStart, wallEnd);
+				Minute minute = new Minute(at, version, scrape.since(previous, "POST", CHECKOUT),
+						scrape.since(previous, "GET", ORDERS), scrape.since(previous, "GET", PAYMENTS), outcome,
+						serviceCounters(scrape, previous));
+				minutes.add(minute);
+				this.progress.accept(progressLine(minute));
+				previous = scrape;
+				at = at.plusMinutes(1);
+				index++;
+			}
+			for (ScheduledJob job : schedule) {
+				if (!job.at().isBefore(end)) {
+					jobs.add(startJob(host, build, version, job, anchors, false));
+				}
+			}
+			List<JobRun> runs = awaitJobs(jobs);
+			Map<String, Map<String, Long>> state;
+			try {
+				state = database.state(today);
+			}
+			catch (SQLException ex) {
+				state = Map.of("error", Map.of(ex.getMessage(), 0L));
+			}
+			host.stop(service);
+			return new Result(target, this.options, minutes, deployAt, runs, state, checkoutLogs, clock, timings,
+					anchors);
+		}
+		finally {
+			driver.close();
+		}
+	}
+
+	/** Marks a replay's output folder, which a later replay may overwrite. */
+	static final String MARKER = ".firedrill-replay";
+
+	/**
+	 * Takes the output folder: it must be new, empty, or the output of an earlier replay (whose data and logs are
+	 * then replaced).
+	 * @throws FiredrillException (input) for a folder with other content
+	 */
+	static void claimOutput(Path out) {
+		try {
+			if (Files.isDirectory(out) && !Files.exists(out.resolve(MARKER))) {
+				try (java.util.stream.Stream<Path> entries = Files.list(out)) {
+					if (entries.findAny().isPresent()) {
+						throw FiredrillException.input("output directory " + out
+								+ " is not empty and holds no earlier replay: choose another --out");
+					}
+				}
+			}
+			else if (Files.exists(out) && !Files.isDirectory(out)) {
+				throw FiredrillException.input("output " + out + " exists and is not a directory");
+			}
+			Files.createDirectories(out);
+			Files.writeString(out.resolve(MARKER), "output of firedrill replay; a later replay may replace it\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Retries every 5 minutes, refunds where requests wait, the renewal at the next midnight. */
+	private static List<ScheduledJob> schedule(LocalDateTime first, LocalDateTime deployAt, LocalDateTime end) {
+		List<ScheduledJob> schedule = new ArrayList<>();
+		for (LocalDateTime at = first; !at.isAfter(end); at = at.plusMinutes(1)) {
+			if (at.equals(deployAt) || at.equals(first) || at.getMinute() % 5 != 0) {
+				continue;
+			}
+			if (at.equals(end)) {
+				continue;
+			}
+			schedule.add(new ScheduledJob(at, "order-retry-job"));
+			if (at.getMinute() % 10 == 5 && at.isBefore(deployAt) || at.getMinute() % 10 == 0 && at.isAfter(deployAt)) {
+				schedule.add(new ScheduledJob(at, "refund-processor"));
+			}
+		}
+		schedule.add(new ScheduledJob(LocalDateTime.of(end.toLocalDate().plusDays(1), LocalTime.MIDNIGHT),
+				"subscription-renewal-job"));
+		return schedule;
+	}
+
+	private CompletableFuture<JobRun> startJob(ShopHost host, ShopBuilds.Build build, String version,
+			ScheduledJob job, Map<String, SimClock.Anchor> anchors, boolean besideTraffic) {
+		String at = simLabel(job.at());
+		this.progress.accept(String.format("%s %s %s --run-once (started)", at, job.job(), version));
+		CompletableFuture<JobRun> run = host.runJob(build, version, job.job(), at, besideTraffic);
+		anchors.put(job.job() + "@" + at, new SimClock.Anchor(job.at(), Instant.now()));
+		return run.whenComplete((done, ex) -> {
+			if (done != null) {
+				this.progress.accept(String.format("%s %s %s --run-once exited %d (%.1f s)", at, done.job(),
+						done.version(), done.exitCode(), seconds(done.wall())));
+			}
+		});
+	}
+
+	private static List<JobRun> awaitJobs(List<CompletableFuture<JobRun>> jobs) {
+		List<JobRun> runs = new ArrayList<>();
+		for (CompletableFuture<JobRun> job : jobs) {
+			runs.add(job.join());
+		}
+		return runs;
+	}
+
+	private void warmUp(LoadDriver driver, TrafficModel model, int firstIndex, String version)
+			throws InterruptedException {
+		if (this.options.warmupSessions() <= 0) {
+			return;
+		}
+		long start = System.nanoTime();
+		int sessions = 0;
+		for (int i = 0; sessions < this.options.warmupSessions(); i++) {
+			List<TrafficModel.Session> minute = model.minute(firstIndex + i);
+			minute = minute.subList(0, Math.min(minute.size(), this.options.warmupSessions() - sessions));
+			driver.drive(minute, Duration.ZERO);
+			sessions += minute.size();
+		}
+		this.progress.accept(String.format("warmed up %s with %d customer sessions in %.1f s (not measured)", version,
+				sessions, (System.nanoTime() - start) / 1e9));
+	}
+
+	static String progressLine(Minute minute) {
+		EndpointWindow checkout = minute.checkout();
+		Histogram latency = checkout.latency();
+		String line = String.format("%s %-8s checkouts %4d  errors %5.1f %%  p50 %6.1f ms  p99 %6.1f ms  (%.2f s)",
+				hhmm(minute.at()), minute.version(), checkout.requests(), 100 * nanToZero(checkout.errorRate()),
+				1000 * latency.quantile(0.5), 1000 * latency.quantile(0.99), seconds(minute.client().wall()));
+		if (minute.client().late() > 0) {
+			line += "  [" + minute.client().late() + " sessions started late: driver saturated]";
+		}
+		return line;
+	}
+
+	static String hhmm(LocalDateTime at) {
+		return String.format("%02d:%02d", at.getHour(), at.getMinute());
+	}
+
+	/** {@code HH:mm} on the deploy day, {@code Wed 00:00} on another day. */
+	static String simLabel(LocalDateTime at) {
+		if (at.toLocalDate().equals(DEPLOY_DAY)) {
+			return hhmm(at);
+		}
+		String day = at.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+		return day + " " + hhmm(at);
+	}
+
+	public static double seconds(Duration duration) {
+		return duration.toNanos() / 1e9;
+	}
+
+	private static double nanToZero(double value) {
+		return Double.isNaN(value) ? 0 : value;
+	}
+
+}

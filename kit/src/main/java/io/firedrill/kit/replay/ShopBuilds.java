@@ -1,0 +1,270 @@
+package io.firedrill.kit.replay;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.cli.ExitCode;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The runnable jars of a shop release, built once and kept in a cache keyed by the release's tree id (the same
+ * tree always gives the same jars, whatever commit or tag points to it).
+ * <p>
+ * A build writes the tree into a temporary folder and runs {@code ./mvnw -o -B -q package -DskipTests} there
+ * (offline first; online if the offline build fails). The cache keeps only what a host needs: each module's
+ * {@code -exec.jar}, the payment SDK that the release's {@code deploy/runtime.properties} installs, and that
+ * file.
+ */
+final class ShopBuilds {
+
+	static final List<String> SERVICES = List.of("checkout-service");
+
+	static final List<String> JOBS = List.of("order-retry-job", "refund-processor", "subscription-renewal-job");
+
+	static final Duration BUILD_TIMEOUT = Duration.ofMinutes(20);
+
+	private static final String MARKER = "build.properties";
+
+	private final Path cache;
+
+	private final Processes processes;
+
+	ShopBuilds(Path cache, Processes processes) {
+		this.cache = cache;
+		this.processes = processes;
+	}
+
+	/** {@code $FIREDRILL_CACHE}, else {@code $XDG_CACHE_HOME/firedrill}, else {@code ~/.cache/firedrill}. */
+	static Path defaultCache() {
+		String explicit = System.getenv("FIREDRILL_CACHE");
+		if (explicit != null && !explicit.isBlank()) {
+			return Path.of(explicit);
+		}
+		String xdg = System.getenv("XDG_CACHE_HOME");
+		Path base = (xdg != null && !xdg.isBlank()) ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+		return base.resolve("firedrill");
+	}
+
+	/**
+	 * A built release.
+	 * @param directory the cache entry
+	 * @param tree the release's tree id
+	 * @param sdkVersion the payment SDK its hosts run ({@code deploy/runtime.properties})
+	 * @param cached whether it came from the cache
+	 * @param buildTime how long the build took when it was made
+	 */
+	record Build(Path directory, String tree, String sdkVersion, boolean cached, Duration buildTime) {
+
+		Path jar(String module) {
+			return this.directory.resolve(module + ".jar");
+		}
+
+		/** The SDK the hosts carry, for {@code -Dloader.path}. */
+		Path sdk() {
+			return this.directory.resolve("payment-sdk.jar");
+		}
+
+	}
+
+	/** The build of {@code commit}'s tree, from the cache or built now (progress goes to {@code progress}). */
+	Build get(Repository repository, RevCommit commit, String label, Consumer<String> progress) {
+		String tree = commit.getTree().name();
+		Path entry = this.cache.resolve("builds").resolve(tree);
+		if (Files.isRegularFile(entry.resolve(MARKER))) {
+			Properties marker = read(entry.resolve(MARKER));
+			return new Build(entry, tree, marker.getProperty("sdk.version"), true,
+					Duration.ofMillis(Long.parseLong(marker.getProperty("build.millis", "0"))));
+		}
+		progress.accept("building " + label + " (tree " + tree.substring(0, 10) + ", not in " + this.cache
+				+ "): ./mvnw -o -B -q package -DskipTests, about a minute");
+		long start = System.nanoTime();
+		Path work = null;
+		try {
+			Files.createDirectories(entry.getParent());
+			work = Files.createTempDirectory(entry.getParent(), "." + tree.substring(0, 10) + "-");
+			Path source = work.resolve("src");
+			materialise(repository, commit, source);
+			Path log = work.resolve("build.log");
+			if (!maven(source, log, true)) {
+				progress.accept("offline build of " + label + " failed; retrying online");
+				if (!maven(source, log, false)) {
+					Path kept = this.cache.resolve("builds").resolve(tree + ".failed.log");
+					Files.copy(log, kept, StandardCopyOption.REPLACE_EXISTING);
+					throw new FiredrillException(ExitCode.SHOP, "cannot build " + label + " (Maven output in " + kept + ")");
+				}
+			}
+			Path staged = work.resolve("jars");
+			Files.createDirectories(staged);
+			for (String module : modules()) {
+				Files.copy(execJar(source.resolve(module)), staged.resolve(module + ".jar"));
+			}
+			Properties runtime = read(source.resolve("deploy/runtime.properties"));
+			String sdkVersion = runtime.getProperty("payment-sdk.version");
+			Files.copy(sdkJar(source, sdkVersion), staged.resolve("payment-sdk.jar"));
+			Files.copy(source.resolve("deploy/runtime.properties"), staged.resolve("runtime.properties"));
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			Properties marker = new Properties();
+			marker.setProperty("tree", tree);
+			marker.setProperty("commit", commit.name());
+			marker.setProperty("label", label);
+			marker.setProperty("sdk.version", sdkVersion);
+			marker.setProperty("build.millis", Long.toString(took.toMillis()));
+			try (OutputStream out = Files.newOutputStream(staged.resolve(MARKER))) {
+				marker.store(out, "firedrill replay build cache entry");
+			}
+			try {
+				Files.move(staged, entry, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (IOException ex) {
+				if (!Files.isRegularFile(entry.resolve(MARKER))) { // not a concurrent build that won
+					throw ex;
+				}
+			}
+			progress.accept(String.format("built %s in %d s", label, took.toSeconds()));
+			return new Build(entry, tree, sdkVersion, false, took);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot build " + label + " in " + this.cache, ex);
+		}
+		finally {
+			deleteQuietly(work);
+		}
+	}
+
+	static List<String> modules() {
+		List<String> modules = new ArrayList<>(SERVICES);
+		modules.addAll(JOBS);
+		return modules;
+	}
+
+	/** Writes the commit's tree into {@code directory}, with executable bits and symbolic links. */
+	static void materialise(Repository repository, RevCommit commit, Path directory) throws IOException {
+		Files.createDirectories(directory);
+		try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(reader)) {
+			walk.addTree(commit.getTree());
+			walk.setRecursive(true);
+			while (walk.next()) {
+				Path file = directory.resolve(walk.getPathString()).normalize();
+				if (!file.startsWith(directory)) {
+					throw new IOException("path leaves the tree: " + walk.getPathString());
+				}
+				Files.createDirectories(file.getParent());
+				FileMode mode = walk.getFileMode(0);
+				byte[] content = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getBytes();
+				if (mode == FileMode.SYMLINK) {
+					Files.createSymbolicLink(file, Path.of(new String(content, StandardCharsets.UTF_8)));
+				}
+				else if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+					Files.write(file, content);
+					if (mode == FileMode.EXECUTABLE_FILE) {
+						Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+					}
+				}
+			}
+		}
+	}
+
+	private boolean maven(Path source, Path log, boolean offline) throws IOException {
+		List<String> command = new ArrayList<>();
+		Path wrapper = source.resolve("mvnw");
+		command.add(Files.isExecutable(wrapper) ? wrapper.toString() : "mvn");
+		if (offline) {
+			command.add("-o");
+		}
+		command.addAll(List.of("-B", "-q", "package", "-DskipTests"));
+		Process process = this.processes.start(command, java.util.Map.of(), source, log);
+		try {
+			if (!process.waitFor(BUILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				Processes.end(process, Duration.ofSeconds(5));
+				return false;
+			}
+			return process.exitValue() == 0;
+		}
+		catch (InterruptedException ex) {
+			Processes.end(process, Duration.ofSeconds(5));
+			Thread.currentThread().interrupt();
+			throw new FiredrillException(ExitCode.SHOP, "interrupted while building the shop");
+		}
+	}
+
+	private static Path execJar(Path module) throws IOException {
+		try (DirectoryStream<Path> jars = Files.newDirectoryStream(module.resolve("target"), "*-exec.jar")) {
+			for (Path jar : jars) {
+				return jar;
+			}
+		}
+		throw new IOException("no runnable jar in " + module.resolve("target"));
+	}
+
+	private static Path sdkJar(Path source, String version) throws IOException {
+		if (version == null || version.isBlank()) {
+			throw new IOException("deploy/runtime.properties has no payment-sdk.version");
+		}
+		for (String module : List.of("payment-sdk-v3", "payment-sdk-v4")) {
+			Path jar = source.resolve(module).resolve("target").resolve("payment-sdk-" + version.trim() + ".jar");
+			if (Files.isRegularFile(jar)) {
+				return jar;
+			}
+		}
+		throw new IOException("no payment-sdk-" + version + ".jar built (deploy/runtime.properties)");
+	}
+
+	private static Properties read(Path file) {
+		Properties properties = new Properties();
+		try (InputStream in = Files.newInputStream(file)) {
+			properties.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return properties;
+	}
+
+	static void deleteQuietly(Path path) {
+		if (path == null || !Files.exists(path)) {
+			return;
+		}
+		try {
+			Files.walkFileTree(path, new SimpleFileVisitor<>() {
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+					Files.delete(file);
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult postVisitDirectory(Path dir, IOException ex) throws IOException {
+					Files.delete(dir);
+					return FileVisitResult.CONTINUE;
+				}
+			});
+		}
+		catch (IOException ex) {
+			// best effort
+		}
+	}
+
+}

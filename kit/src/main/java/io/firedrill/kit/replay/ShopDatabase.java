@@ -1,0 +1,116 @@
+package io.firedrill.kit.replay;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+
+import org.h2.Driver;
+
+/**
+ * The shop's embedded database, opened the way its processes open it (same URL, so H2 joins the running
+ * service's auto-server instead of opening the file itself). Used only while checkout-service runs, briefly:
+ * to seed what no API creates (due subscriptions) and to read, at the end, what the jobs left undone.
+ */
+final class ShopDatabase {
+
+	static {
+		// as for the shop's processes (ShopHost.H2_ON_LOOPBACK): should H2 ever serve the file from this JVM,
+		// only on the loopback interface
+		if (System.getProperty("h2.bindAddress") == null) {
+			System.setProperty("h2.bindAddress", "127.0.0.1");
+		}
+	}
+
+	private final Path dataDir;
+
+	ShopDatabase(Path dataDir) {
+		this.dataDir = dataDir;
+	}
+
+	/** The URL of the shop's embedded defaults ({@code spring.datasource.url}). */
+	String url() {
+		return "jdbc:h2:file:" + this.dataDir.resolve("shop")
+				+ ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+	}
+
+	private Connection connect() throws SQLException {
+		Properties credentials = new Properties();
+		credentials.setProperty("user", "sa");
+		credentials.setProperty("password", "");
+		Connection connection = new Driver().connect(url(), credentials);
+		if (connection == null) {
+			throw new SQLException("H2 refused " + url());
+		}
+		return connection;
+	}
+
+	/**
+	 * Adds active monthly subscriptions whose next period starts on {@code due}, as customers signed up a month
+	 * earlier.
+	 */
+	void seedDueSubscriptions(int count, LocalDate due, long seed) throws SQLException {
+		SplittableRandom random = new SplittableRandom(seed);
+		String[] plans = { "basic-monthly", "plus-monthly", "family-monthly" };
+		BigDecimal[] prices = { new BigDecimal("4.99"), new BigDecimal("9.99"), new BigDecimal("14.99") };
+		try (Connection connection = connect();
+				PreparedStatement insert = connection.prepareStatement(
+						"INSERT INTO subscriptions (customer_id, plan, amount, status, next_renewal_on) VALUES (?, ?, ?, 'active', ?)")) {
+			for (int i = 0; i < count; i++) {
+				int plan = random.nextInt(plans.length);
+				insert.setLong(1, 1 + random.nextInt(50_000));
+				insert.setString(2, plans[plan]);
+				insert.setBigDecimal(3, prices[plan]);
+				insert.setObject(4, due);
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+	}
+
+	/**
+	 * What the payments left behind: orders, refund requests and subscription renewals by status, and the
+	 * subscriptions still due on {@code today}.
+	 */
+	Map<String, Map<String, Long>> state(LocalDate today) throws SQLException {
+		Map<String, Map<String, Long>> state = new LinkedHashMap<>();
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			state.put("orders", countBy(statement, "SELECT status, COUNT(*) FROM orders GROUP BY status ORDER BY status"));
+			state.put("refund_requests",
+					countBy(statement, "SELECT status, COUNT(*) FROM refund_requests GROUP BY status ORDER BY status"));
+			state.put("subscription_renewals", countBy(statement,
+					"SELECT status, COUNT(*) FROM subscription_renewals GROUP BY status ORDER BY status"));
+			try (PreparedStatement due = connection.prepareStatement(
+					"SELECT status, COUNT(*) FROM subscriptions WHERE next_renewal_on <= ? GROUP BY status ORDER BY status")) {
+				due.setObject(1, today);
+				try (ResultSet rows = due.executeQuery()) {
+					Map<String, Long> counts = new LinkedHashMap<>();
+					while (rows.next()) {
+						counts.put(rows.getString(1), rows.getLong(2));
+					}
+					state.put("subscriptions_due", counts);
+				}
+			}
+		}
+		return state;
+	}
+
+	private static Map<String, Long> countBy(Statement statement, String sql) throws SQLException {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		try (ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				counts.put(rows.getString(1), rows.getLong(2));
+			}
+		}
+		return counts;
+	}
+
+}

@@ -1,0 +1,13 @@
+/**
+ * {@code firedrill replay}: the deploy of a release replayed on the real shop, measured from the service's own
+ * metrics.
+ * <p>
+ * {@link io.firedrill.kit.replay.ReplayTarget} makes the releases (as {@code firedrill tags} does),
+ * {@code ShopBuilds} builds and caches them by tree id, {@code ShopHost} runs checkout-service and the jobs the
+ * way the hosts do, {@link io.firedrill.kit.replay.TrafficModel} and {@code LoadDriver} play the customers,
+ * {@link io.firedrill.kit.replay.Scrape} and {@link io.firedrill.kit.replay.Histogram} turn the scrapes of
+ * {@code /actuator/prometheus} into error rates and percentiles, {@link io.firedrill.kit.replay.Replay} runs the
+ * timeline and {@link io.firedrill.kit.replay.ReplayReport} writes the report. {@code Processes} ends every
+ * process started, also when the JVM is interrupted. See {@code kit/bench/README.md}.
+ */
+package io.firedrill.kit.replay;
