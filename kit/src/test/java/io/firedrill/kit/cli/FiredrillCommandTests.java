@@ -61,7 +61,7 @@ class FiredrillCommandTests {
 
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.errLines()).containsExactly(
-				"firedrill: missing command (list, show, tags, export, grade, prove or demo) (see 'firedrill --help')");
+				"firedrill: missing command (list, show, tags, export, grade, prove, demo, replay, guardrails or rollback-check) (see 'firedrill --help')");
 	}
 
 	@Test
