@@ -17,7 +17,8 @@ public final class PaymentClient {
 
     /**
      * Sends a charge to the gateway. Since 4.0 the amount is always positive and the options say
-     * which way the money goes and how the gateway must treat repeats.
+     * which way the money goes and how the gateway must treat repeats. A charge is two requests to
+     * the gateway: the client creates a {@link PaymentIntent}, then confirms it.
      *
      * @throws IllegalArgumentException when the amount is not positive
      * @throws PaymentException         when the gateway cannot process the request
@@ -29,7 +30,8 @@ public final class PaymentClient {
             throw new IllegalArgumentException(
                     "amount must be positive, was " + amount + "; send refunds with ChargeOptions.forRefund()");
         }
-        return gateway.process(new ChargeRequest(customerId, reference, amount, options));
+        PaymentIntent intent = gateway.createIntent(new ChargeRequest(customerId, reference, amount, options));
+        return gateway.confirm(intent);
     }
 
     public String customerId() {

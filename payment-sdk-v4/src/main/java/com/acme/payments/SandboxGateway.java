@@ -19,6 +19,10 @@ import java.util.Set;
  * {@link ChargeOptions#forSubscription()}) that repeat an approved one are answered with the
  * approved result again, flagged {@link ChargeResult#replayed()}, and move no money.
  *
+ * <p>A charge is two requests, as with the hosted gateway: {@link #createIntent} then
+ * {@link #confirm}; each takes the configured {@link Builder#processingTime}. Money moves, and the
+ * ledger records the request, when the intent is confirmed.
+ *
  * <p>Like the hosted sandbox it declines a small, fixed share of charges: whether a charge is
  * declined depends only on the customer, the reference and how many times that reference was tried
  * before, so the same sequence of requests always gets the same answers.
@@ -35,6 +39,8 @@ public final class SandboxGateway implements PaymentGateway {
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private final Map<String, Integer> attemptsByReference = new HashMap<>();
     private final Map<String, ChargeResult> approvedByIdempotencyKey = new HashMap<>();
+    private final Map<String, ChargeRequest> openIntents = new HashMap<>();
+    private long intentsCreated;
 
     private SandboxGateway(Builder builder) {
         this.declinesPerThousand = builder.declinesPerThousand;
@@ -51,9 +57,25 @@ public final class SandboxGateway implements PaymentGateway {
     }
 
     @Override
-    public ChargeResult process(ChargeRequest request) {
+    public PaymentIntent createIntent(ChargeRequest request) {
+        Objects.requireNonNull(request, "request");
         simulateProcessingTime();
         synchronized (this) {
+            String id = "pi_" + String.format("%08d", ++intentsCreated);
+            openIntents.put(id, request);
+            return new PaymentIntent(id, request);
+        }
+    }
+
+    @Override
+    public ChargeResult confirm(PaymentIntent intent) {
+        Objects.requireNonNull(intent, "intent");
+        simulateProcessingTime();
+        synchronized (this) {
+            ChargeRequest request = openIntents.remove(intent.id());
+            if (request == null) {
+                throw new PaymentException("no open payment intent " + intent.id());
+            }
             ChargeOptions options = request.options();
             String idempotencyKey = request.customerId() + '/' + request.reference() + '/' + options.kind();
             if (options.idempotent() && approvedByIdempotencyKey.containsKey(idempotencyKey)) {

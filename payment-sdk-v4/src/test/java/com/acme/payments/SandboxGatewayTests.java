@@ -1,7 +1,10 @@
 package com.acme.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +59,44 @@ class SandboxGatewayTests {
 
         assertThat(gateway.ledger()).hasSize(2);
         assertThat(gateway.netChargedTo("5")).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void aChargeIsAnIntentCreatedThenConfirmedInTwoGatewayRequests() {
+        SandboxGateway sandbox = SandboxGateway.builder().declinesPerThousand(0).build();
+        List<String> requests = new ArrayList<>();
+        PaymentGateway recording = new PaymentGateway() {
+            @Override
+            public PaymentIntent createIntent(ChargeRequest request) {
+                requests.add("create " + request.reference());
+                return sandbox.createIntent(request);
+            }
+
+            @Override
+            public ChargeResult confirm(PaymentIntent intent) {
+                requests.add("confirm " + intent.request().reference());
+                return sandbox.confirm(intent);
+            }
+        };
+
+        ChargeResult result = Payments.using(recording).client("3", "order-3")
+                .charge(Amount.usd("12.00"), ChargeOptions.defaults());
+
+        assertThat(result.isApproved()).isTrue();
+        assertThat(requests).containsExactly("create order-3", "confirm order-3");
+    }
+
+    @Test
+    void anIntentMovesMoneyOnlyWhenConfirmedAndOnlyOnce() {
+        SandboxGateway gateway = SandboxGateway.builder().declinesPerThousand(0).build();
+        ChargeRequest request = new ChargeRequest("8", "order-8", Amount.usd("20.00"), ChargeOptions.defaults());
+
+        PaymentIntent intent = gateway.createIntent(request);
+        assertThat(gateway.ledger()).isEmpty();
+
+        gateway.confirm(intent);
+        assertThatExceptionOfType(PaymentException.class).isThrownBy(() -> gateway.confirm(intent))
+                .withMessageContaining(intent.id());
+        assertThat(gateway.netChargedTo("8")).isEqualByComparingTo("20.00");
     }
 }
