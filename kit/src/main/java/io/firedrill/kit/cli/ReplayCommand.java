@@ -71,6 +71,9 @@ final class ReplayCommand implements Callable<Integer> {
 	@Option(names = "--warmup-sessions", paramLabel = "N", description = "Unmeasured customer sessions given to each freshly started release, to measure both with a warm JIT (default: ${DEFAULT-VALUE}).")
 	private int warmupSessions = Replay.Options.defaults().warmupSessions();
 
+	@Option(names = "--gateway-latency", paramLabel = "MS", description = "How long the payment gateway takes per request; the sandbox is told to take as long (default: ${DEFAULT-VALUE}).")
+	private long gatewayLatencyMillis = Replay.Options.defaults().gatewayLatency().toMillis();
+
 	@Option(names = "--service-jvm-option", paramLabel = "OPT", description = "JVM option for checkout-service (repeatable), e.g. for experiments.")
 	private List<String> serviceJvmOptions = new ArrayList<>();
 
@@ -82,8 +85,9 @@ final class ReplayCommand implements Callable<Integer> {
 		PrintWriter err = this.spec.commandLine().getErr();
 		Path cwd = this.parent.workspace().cwd();
 		if (this.minutesBefore < 1 || this.minutesAfter < 1 || this.checkoutsPerMinute < 1 || this.minuteMillis < 100
-				|| this.inFlight < 1 || this.warmupSessions < 0) {
-			throw FiredrillException.input("minutes and checkouts must be positive, --minute-millis at least 100");
+				|| this.inFlight < 1 || this.warmupSessions < 0 || this.gatewayLatencyMillis < 0) {
+			throw FiredrillException.input(
+					"minutes and checkouts must be positive, --minute-millis at least 100, --gateway-latency not negative");
 		}
 		try (KitClone clone = this.parent.workspace().openKitClone();
 				ReplayTarget replayTarget = ReplayTarget.resolve(clone, Catalog.read(clone), this.target)) {
@@ -96,7 +100,8 @@ final class ReplayCommand implements Callable<Integer> {
 				.normalize();
 			Replay.Options options = new Replay.Options(this.seed, this.minutesBefore, this.minutesAfter,
 					this.checkoutsPerMinute, Duration.ofMillis(this.minuteMillis), this.inFlight, this.warmupSessions,
-					Replay.Options.defaults().subscriptionsDue(), List.copyOf(this.serviceJvmOptions));
+					Replay.Options.defaults().subscriptionsDue(), Duration.ofMillis(this.gatewayLatencyMillis),
+					List.copyOf(this.serviceJvmOptions));
 			Path cacheDir = (this.cache != null) ? cwd.resolve(this.cache) : Replay.defaultCache();
 			err.println("replay " + replayTarget.beforeLabel() + " -> " + replayTarget.afterLabel() + " into " + output);
 			err.flush();

@@ -54,13 +54,17 @@ public final class Replay {
 	 * @param warmupSessions unmeasured customer sessions given to each freshly started release, as fast as the
 	 * in-flight limit lets them run, so that both releases are measured with a warm JIT
 	 * @param subscriptionsDue subscriptions seeded as due for the nightly renewal
+	 * @param gatewayLatency how long the payment gateway takes to answer one request: the sandbox is told to take
+	 * as long, as the hosted gateway does (checkout's latency is mostly the gateway's, as in production)
 	 * @param serviceJvmOptions JVM options of checkout-service
 	 */
 	public record Options(long seed, int minutesBefore, int minutesAfter, int checkoutsPerMinute, Duration minuteLength,
-			int maxInFlight, int warmupSessions, int subscriptionsDue, List<String> serviceJvmOptions) {
+			int maxInFlight, int warmupSessions, int subscriptionsDue, Duration gatewayLatency,
+			List<String> serviceJvmOptions) {
 
 		public static Options defaults() {
-			return new Options(20261124L, 10, 15, 80, Duration.ofMillis(1000), 16, 1200, 12, List.of());
+			return new Options(20261124L, 10, 15, 80, Duration.ofMillis(1000), 32, 800, 12, Duration.ofMillis(50),
+					List.of());
 		}
 
 	}
@@ -181,7 +185,8 @@ public final class Replay {
 		ShopBuilds.deleteQuietly(logDir);
 		Files.createDirectories(dataDir);
 		Files.createDirectories(logDir);
-		ShopHost host = new ShopHost(processes, dataDir, logDir, this.options.serviceJvmOptions());
+		ShopHost host = new ShopHost(processes, dataDir, logDir, this.options.gatewayLatency(),
+				this.options.serviceJvmOptions());
 		TrafficModel model = TrafficModel.standard(this.options.seed(), this.options.checkoutsPerMinute());
 		LocalDateTime first = LocalDateTime.of(DEPLOY_DAY, DEPLOY_TIME).minusMinutes(this.options.minutesBefore());
 		LocalDateTime deployAt = LocalDateTime.of(DEPLOY_DAY, DEPLOY_TIME);

@@ -49,14 +49,20 @@ public final class ShopHost {
 
 	private final Path logDir;
 
+	private final Duration gatewayLatency;
+
 	private final List<String> serviceJvmOptions;
 
 	private final boolean niceJobs;
 
-	ShopHost(Processes processes, Path dataDir, Path logDir, List<String> serviceJvmOptions) {
+	/**
+	 * @param gatewayLatency how long the payment sandbox of every process takes per gateway request
+	 */
+	ShopHost(Processes processes, Path dataDir, Path logDir, Duration gatewayLatency, List<String> serviceJvmOptions) {
 		this.processes = processes;
 		this.dataDir = dataDir;
 		this.logDir = logDir;
+		this.gatewayLatency = gatewayLatency;
 		this.serviceJvmOptions = List.copyOf(serviceJvmOptions);
 		this.niceJobs = Files.isExecutable(Path.of("/usr/bin/nice")) || Files.isExecutable(Path.of("/bin/nice"));
 	}
@@ -159,8 +165,10 @@ public final class ShopHost {
 		});
 	}
 
+	/** The host's settings, as its environment: every process of the shop reads them the same way. */
 	private Map<String, String> environment() {
-		return Map.of("ACME_DATA_DIR", this.dataDir.toString());
+		return Map.of("ACME_DATA_DIR", this.dataDir.toString(), "ACME_PAYMENTS_SANDBOX_PROCESSINGTIME",
+				this.gatewayLatency.toMillis() + "ms");
 	}
 
 	private static void waitReady(Process process, int port, Path log, String version) {
