@@ -30,6 +30,13 @@ final class LogExcerpts {
 
 	static final int FRAMES = 4;
 
+	/**
+	 * Logback's packaging data at the end of a frame ({@code ~[!/:2.3.0]}, {@code [spring-webmvc-7.0.8.jar!/:7.0.8]}):
+	 * it names the jar a class came from, which for the shop's own classes is the module version of the build,
+	 * noise on a slide.
+	 */
+	static final Pattern PACKAGING_DATA = Pattern.compile("\\s+~?\\[[^\\]]*\\]$");
+
 	private LogExcerpts() {
 	}
 
@@ -132,7 +139,7 @@ final class LogExcerpts {
 			}
 			else if (stripped.startsWith("at ") && frames >= 0) {
 				if (frames < FRAMES) {
-					out.append('\t').append(stripped).append('\n');
+					out.append('\t').append(PACKAGING_DATA.matcher(stripped).replaceFirst("")).append('\n');
 					frames++;
 				}
 				else {
