@@ -17,8 +17,7 @@ public final class PaymentClient {
 
     /**
      * Sends a charge to the gateway. Since 4.0 the amount is always positive and the options say
-     * which way the money goes and how the gateway must treat repeats. A charge is two requests to
-     * the gateway: the client creates a {@link PaymentIntent}, then confirms it.
+     * which way the money goes and how the gateway must treat repeats.
      *
      * @throws IllegalArgumentException when the amount is not positive
      * @throws PaymentException         when the gateway cannot process the request
@@ -30,8 +29,7 @@ public final class PaymentClient {
             throw new IllegalArgumentException(
                     "amount must be positive, was " + amount + "; send refunds with ChargeOptions.forRefund()");
         }
-        PaymentIntent intent = gateway.createIntent(new ChargeRequest(customerId, reference, amount, options));
-        return gateway.confirm(intent);
+        return gateway.process(new ChargeRequest(customerId, reference, amount, options));
     }
 
     public String customerId() {

@@ -19,9 +19,9 @@ import java.util.Set;
  * {@link ChargeOptions#forSubscription()}) that repeat an approved one are answered with the
  * approved result again, flagged {@link ChargeResult#replayed()}, and move no money.
  *
- * <p>A charge is two requests, as with the hosted gateway: {@link #createIntent} then
- * {@link #confirm}; each takes the configured {@link Builder#processingTime}. Money moves, and the
- * ledger records the request, when the intent is confirmed.
+ * <p>A charge is two requests, as with the hosted gateway since 4.0: one creates a payment intent,
+ * the next confirms it; each takes the configured {@link Builder#processingTime}. Money moves, and
+ * the ledger records the charge, when the intent is confirmed.
  *
  * <p>Like the hosted sandbox it declines a small, fixed share of charges: whether a charge is
  * declined depends only on the customer, the reference and how many times that reference was tried
@@ -41,6 +41,7 @@ public final class SandboxGateway implements PaymentGateway {
     private final Map<String, ChargeResult> approvedByIdempotencyKey = new HashMap<>();
     private final Map<String, ChargeRequest> openIntents = new HashMap<>();
     private long intentsCreated;
+    private long requestCount;
 
     private SandboxGateway(Builder builder) {
         this.declinesPerThousand = builder.declinesPerThousand;
@@ -56,22 +57,36 @@ public final class SandboxGateway implements PaymentGateway {
         return new Builder();
     }
 
+    /**
+     * Charges the way the hosted gateway's 4.0 API does: one request creates the payment intent, a
+     * second one confirms it.
+     */
     @Override
-    public PaymentIntent createIntent(ChargeRequest request) {
+    public ChargeResult process(ChargeRequest request) {
+        return confirm(createIntent(request));
+    }
+
+    /** Requests received so far: two per charge (create, then confirm), as the hosted gateway counts them. */
+    public synchronized long requestCount() {
+        return requestCount;
+    }
+
+    PaymentIntent createIntent(ChargeRequest request) {
         Objects.requireNonNull(request, "request");
         simulateProcessingTime();
         synchronized (this) {
+            requestCount++;
             String id = "pi_" + String.format("%08d", ++intentsCreated);
             openIntents.put(id, request);
             return new PaymentIntent(id, request);
         }
     }
 
-    @Override
-    public ChargeResult confirm(PaymentIntent intent) {
+    ChargeResult confirm(PaymentIntent intent) {
         Objects.requireNonNull(intent, "intent");
         simulateProcessingTime();
         synchronized (this) {
+            requestCount++;
             ChargeRequest request = openIntents.remove(intent.id());
             if (request == null) {
                 throw new PaymentException("no open payment intent " + intent.id());
