@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Small file-tree helpers. */
-final class Folders {
+/** File-tree helpers shared by the commands. */
+public final class Folders {
 
 	private Folders() {
 	}
 
 	/** Deletes a file or a folder with everything in it; symbolic links are deleted, never followed. */
-	static void delete(Path path) throws IOException {
+	public static void delete(Path path) throws IOException {
 		if (path == null || !Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}
@@ -43,7 +43,7 @@ final class Folders {
 	}
 
 	/** {@link #delete(Path)}, ignoring failures: for temporary folders. */
-	static void deleteQuietly(Path path) {
+	public static void deleteQuietly(Path path) {
 		try {
 			delete(path);
 		}
@@ -53,7 +53,7 @@ final class Folders {
 	}
 
 	/** Whether a folder does not exist or has nothing in it. */
-	static boolean isEmptyOrAbsent(Path dir) {
+	public static boolean isEmptyOrAbsent(Path dir) {
 		if (!Files.exists(dir)) {
 			return true;
 		}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.guardrails.ShopCheckout;
 import io.firedrill.kit.guardrails.ShopSources;
@@ -98,7 +99,7 @@ final class RollbackCheckCommand implements Callable<Integer> {
 		}
 		finally {
 			if (!this.keep) {
-				ShopCheckout.deleteRecursively(work);
+				Folders.deleteQuietly(work);
 			}
 		}
 	}

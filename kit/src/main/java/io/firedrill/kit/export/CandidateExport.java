@@ -5,16 +5,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.history.HistoryWriter;
@@ -118,8 +116,8 @@ public final class CandidateExport {
 			throw new IllegalStateException("cannot create a repository in " + out.getParent(), ex);
 		}
 		finally {
-			deleteQuietly(staging);
-			deleteQuietly(stagingBundle);
+			Folders.deleteQuietly(staging);
+			Folders.deleteQuietly(stagingBundle);
 		}
 	}
 
@@ -251,30 +249,6 @@ public final class CandidateExport {
 		Path parent = path.getParent();
 		Files.createDirectories(parent);
 		return parent;
-	}
-
-	private static void deleteQuietly(Path path) {
-		if (path == null || !Files.exists(path)) {
-			return;
-		}
-		try {
-			Files.walkFileTree(path, new SimpleFileVisitor<>() {
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-					Files.delete(file);
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult postVisitDirectory(Path dir, IOException ex) throws IOException {
-					Files.delete(dir);
-					return FileVisitResult.CONTINUE;
-				}
-			});
-		}
-		catch (IOException ex) {
-			// best effort: the staging copy is hidden and named after the output
-		}
 	}
 
 }

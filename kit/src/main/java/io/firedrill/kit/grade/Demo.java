@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.Folders;
 
 /**
  * A scorecard's folder: {@value #JSON}, {@value #MARKDOWN}, {@value #HTML} and Maven's {@value #LOG}. It is written

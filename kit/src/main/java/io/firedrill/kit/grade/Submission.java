@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.Folders;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.NotSupportedException;

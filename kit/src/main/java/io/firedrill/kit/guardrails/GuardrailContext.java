@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.firedrill.kit.Folders;
+
 /**
  * Everything a guardrail gets: the shop under test, the baseline it is compared with (the release in production
  * before it, by default {@code v2.3.0}), a build of the shop made once for all guardrails, and a scratch directory.
@@ -112,7 +114,7 @@ public final class GuardrailContext implements AutoCloseable {
 		if (this.keep) {
 			return;
 		}
-		ShopCheckout.deleteRecursively(this.work);
+		Folders.deleteQuietly(this.work);
 		this.shop.close();
 		if (this.baseline != null) {
 			this.baseline.close();

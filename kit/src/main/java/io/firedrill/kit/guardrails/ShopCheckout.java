@@ -1,11 +1,8 @@
 package io.firedrill.kit.guardrails;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+
+import io.firedrill.kit.Folders;
 
 /**
  * One version of the shop on disk, in a temporary directory of its own: a tag or commit of the firedrill clone
@@ -25,32 +22,7 @@ public record ShopCheckout(Path dir, String label, String commit) implements Aut
 
 	@Override
 	public void close() {
-		deleteRecursively(this.dir);
-	}
-
-	/** Best-effort removal of a temporary tree. */
-	public static void deleteRecursively(Path root) {
-		if (root == null || !Files.exists(root)) {
-			return;
-		}
-		try {
-			Files.walkFileTree(root, new SimpleFileVisitor<>() {
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-					Files.deleteIfExists(file);
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult postVisitDirectory(Path dir, IOException ex) throws IOException {
-					Files.deleteIfExists(dir);
-					return FileVisitResult.CONTINUE;
-				}
-			});
-		}
-		catch (IOException ex) {
-			// a temporary directory: what is left is the OS's to clean
-		}
+		Folders.deleteQuietly(this.dir);
 	}
 
 }

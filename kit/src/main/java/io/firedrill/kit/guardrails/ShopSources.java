@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.history.HistoryWriter;
@@ -110,7 +111,7 @@ public final class ShopSources {
 			});
 		}
 		catch (IOException ex) {
-			ShopCheckout.deleteRecursively(into);
+			Folders.deleteQuietly(into);
 			throw FiredrillException.input("cannot copy the shop at " + source + ": " + ex.getMessage(), ex);
 		}
 		return new ShopCheckout(into, source.toString(), null);
@@ -156,7 +157,7 @@ public final class ShopSources {
 			throw new IllegalStateException("cannot make " + spec + " from the catalog: " + ex.getMessage(), ex);
 		}
 		finally {
-			ShopCheckout.deleteRecursively(scratch);
+			Folders.deleteQuietly(scratch);
 		}
 	}
 
@@ -222,7 +223,7 @@ public final class ShopSources {
 			return new ShopCheckout(into, label, commit.name());
 		}
 		catch (IOException ex) {
-			ShopCheckout.deleteRecursively(into);
+			Folders.deleteQuietly(into);
 			throw new UncheckedIOException(ex);
 		}
 	}

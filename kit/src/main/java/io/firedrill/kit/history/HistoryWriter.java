@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,11 +67,14 @@ public final class HistoryWriter implements AutoCloseable {
 		this.walk = new RevWalk(this.reader);
 	}
 
-	/** The PR commits of an incident on top of the base. */
-	public record Series(Incident incident, RevCommit base, List<RevCommit> prs) {
+	/**
+	 * The PR commits of an incident on top of the base.
+	 * @param release the release commit after the PRs, or {@code null} if the incident is not a release
+	 */
+	public record Series(Incident incident, RevCommit base, List<RevCommit> prs, RevCommit release) {
 
 		public RevCommit tip() {
-			return this.prs.get(this.prs.size() - 1);
+			return (this.release != null) ? this.release : this.prs.get(this.prs.size() - 1);
 		}
 
 	}
@@ -93,12 +97,14 @@ public final class HistoryWriter implements AutoCloseable {
 	}
 
 	/**
-	 * Applies the incident's PRs to the base, one commit each, authored and committed as the patch says.
+	 * Applies the incident's PRs to the base, one commit each, authored and committed as the patch says; a release
+	 * ({@code releaseTag: true}) then gets its release commit.
 	 * @throws FiredrillException patch if a patch no longer applies, input if a patch is not usable
 	 */
 	public Series series(Incident incident) {
 		RevCommit parent = base();
 		List<RevCommit> commits = new ArrayList<>();
+		RevCommit release = null;
 		try {
 			for (PullRequest pr : incident.prs()) {
 				ObjectId tree = apply(incident, pr, parent.getTree());
@@ -107,11 +113,65 @@ public final class HistoryWriter implements AutoCloseable {
 				checkNoKitPath(incident, pr, parent);
 				commits.add(parent);
 			}
+			if (incident.releaseTag()) {
+				release = releaseCommit(incident.release(), parent);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new Series(incident, base(), commits);
+		return new Series(incident, base(), commits, release);
+	}
+
+	/**
+	 * Release engineering cuts the release the day after its last PR: the shop's version, and the PRs' changelog
+	 * entries folded into {@code CHANGELOG.md} (see {@link ReleaseCut}).
+	 */
+	private RevCommit releaseCommit(String version, RevCommit last) throws IOException {
+		PersonIdent cut = ShopRelease.releaseCut(last.getCommitterIdent());
+		DirCache index = DirCache.read(this.reader, last.getTree());
+		Map<String, String> entries = new LinkedHashMap<>();
+		for (int i = 0; i < index.getEntryCount(); i++) {
+			String path = index.getEntry(i).getPathString();
+			if (ReleaseCut.isEntry(path)) {
+				entries.put(path, text(index.getEntry(i).getObjectId()));
+			}
+		}
+		LocalDate day = cut.getWhenAsInstant().atZone(cut.getZoneId()).toLocalDate();
+		boolean changelogFound = false;
+		DirCacheBuilder builder = index.builder();
+		for (int i = 0; i < index.getEntryCount(); i++) {
+			DirCacheEntry entry = index.getEntry(i);
+			String path = entry.getPathString();
+			if (ReleaseCut.isEntry(path)) {
+				continue;
+			}
+			String changed = null;
+			if (path.equals(CandidateLayout.ROOT_POM) || path.endsWith("/" + CandidateLayout.ROOT_POM)) {
+				changed = ReleaseCut.setVersion(path, text(entry.getObjectId()), baseVersion(), version);
+			}
+			else if (path.equals(ReleaseCut.CHANGELOG)) {
+				changelogFound = true;
+				changed = ReleaseCut.fold(text(entry.getObjectId()), version, day, entries);
+			}
+			if (changed != null) {
+				builder.add(entry(path, entry.getFileMode(),
+						this.inserter.insert(Constants.OBJ_BLOB, changed.getBytes(StandardCharsets.UTF_8))));
+			}
+			else {
+				builder.add(entry);
+			}
+		}
+		if (!changelogFound && !entries.isEmpty()) {
+			builder.add(entry(ReleaseCut.CHANGELOG, FileMode.REGULAR_FILE, this.inserter.insert(Constants.OBJ_BLOB,
+					ReleaseCut.fold("# Changelog\n", version, day, entries).getBytes(StandardCharsets.UTF_8))));
+		}
+		builder.finish();
+		return commit(index.writeTree(this.inserter), List.of(last), cut, cut, ShopRelease.releaseMessage(version));
+	}
+
+	private String text(ObjectId blob) throws IOException {
+		return new String(this.reader.open(blob, Constants.OBJ_BLOB).getBytes(), StandardCharsets.UTF_8);
 	}
 
 	/** The candidate's last commit: {@value ShopRelease#BRIEF_FILE} added by the on-call. */

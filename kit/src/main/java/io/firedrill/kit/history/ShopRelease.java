@@ -25,8 +25,11 @@ public final class ShopRelease {
 
 	static final String ON_CALL_EMAIL = "oncall@acme.example";
 
-	/** The on-call brief is committed this long after the last PR. */
-	static final Duration BRIEF_DELAY = Duration.ofHours(3);
+	/** A release is cut this long after its last PR. */
+	static final Duration RELEASE_CUT_DELAY = Duration.ofDays(1);
+
+	/** The on-call brief is committed this long after the last commit (the incident is that day's). */
+	static final Duration BRIEF_DELAY = Duration.ofHours(6);
 
 	static final String BRIEF_FILE = "BRIEF.md";
 
@@ -48,6 +51,12 @@ public final class ShopRelease {
 	static PersonIdent onCall(PersonIdent after) {
 		return new PersonIdent(ON_CALL_NAME, ON_CALL_EMAIL, after.getWhenAsInstant().plus(BRIEF_DELAY),
 				after.getZoneId());
+	}
+
+	/** Release engineering cutting a release, {@link #RELEASE_CUT_DELAY} after the last PR was committed. */
+	static PersonIdent releaseCut(PersonIdent lastPr) {
+		return new PersonIdent(RELEASE_ENGINEERING.getName(), RELEASE_ENGINEERING.getEmailAddress(),
+				lastPr.getWhenAsInstant().plus(RELEASE_CUT_DELAY), lastPr.getZoneId());
 	}
 
 	/** The release engineer tagging at the time of the tagged commit. */

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.Folders;
 import io.firedrill.kit.replay.Scrape.EndpointWindow;
 import io.firedrill.kit.replay.ShopHost.JobRun;
 import io.firedrill.kit.replay.ShopHost.Service;
@@ -181,8 +182,8 @@ public final class Replay {
 			ShopBuilds.Build afterBuild, Map<String, Duration> timings) throws IOException, InterruptedException {
 		Path dataDir = this.workDir.resolve("data");
 		Path logDir = this.workDir.resolve("logs");
-		ShopBuilds.deleteQuietly(dataDir);
-		ShopBuilds.deleteQuietly(logDir);
+		Folders.deleteQuietly(dataDir);
+		Folders.deleteQuietly(logDir);
 		Files.createDirectories(dataDir);
 		Files.createDirectories(logDir);
 		ShopHost host = new ShopHost(processes, dataDir, logDir, this.options.gatewayLatency(),

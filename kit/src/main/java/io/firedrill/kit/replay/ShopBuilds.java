@@ -6,12 +6,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.Folders;
 import io.firedrill.kit.cli.ExitCode;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -150,7 +148,7 @@ final class ShopBuilds {
 			throw new UncheckedIOException("cannot build " + label + " in " + this.cache, ex);
 		}
 		finally {
-			deleteQuietly(work);
+			Folders.deleteQuietly(work);
 		}
 	}
 
@@ -241,30 +239,6 @@ final class ShopBuilds {
 			throw new UncheckedIOException(ex);
 		}
 		return properties;
-	}
-
-	static void deleteQuietly(Path path) {
-		if (path == null || !Files.exists(path)) {
-			return;
-		}
-		try {
-			Files.walkFileTree(path, new SimpleFileVisitor<>() {
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-					Files.delete(file);
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult postVisitDirectory(Path dir, IOException ex) throws IOException {
-					Files.delete(dir);
-					return FileVisitResult.CONTINUE;
-				}
-			});
-		}
-		catch (IOException ex) {
-			// best effort
-		}
 	}
 
 }

@@ -61,7 +61,7 @@ class ExportCommandTests {
 		assertThat(git(ungated, "log", "-1", "--format=%an <%ae> %aI", "main~2").trim())
 			.isEqualTo("Acme Release Engineering <release@acme.example> 2026-11-02T09:00:00+00:00");
 		assertThat(git(ungated, "log", "-1", "--format=%an <%ae> %aI", "main").trim())
-			.isEqualTo("Acme On-Call <oncall@acme.example> 2026-11-02T16:12:00+01:00");
+			.isEqualTo("Acme On-Call <oncall@acme.example> 2026-11-02T19:12:00+01:00");
 	}
 
 	@Test
@@ -134,11 +134,16 @@ class ExportCommandTests {
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(gitLines(release, "tag", "-l")).containsExactly("incident/release-2.4.0", "v2.3.0", "v2.4.0");
 		assertThat(git(release, "rev-parse", "v2.4.0^{commit}")).isEqualTo(git(release, "rev-parse", "incident/release-2.4.0"));
-		assertThat(gitLines(release, "log", "--format=%s", "v2.4.0")).containsExactly(FakeClone.MIGRATION_SUBJECT,
-				FakeClone.UNGATED_SUBJECT, "Release 2.3.0");
+		assertThat(gitLines(release, "log", "--format=%s", "v2.4.0")).containsExactly("Release 2.4.0",
+				FakeClone.MIGRATION_SUBJECT, FakeClone.UNGATED_SUBJECT, "Release 2.3.0");
 		assertThat(git(release, "describe", "main").trim()).startsWith("v2.4.0-1-g");
 		// the PR commits are the same as in the single-PR incident: a bisect in one is a bisect in the other
-		assertThat(git(release, "rev-parse", "v2.4.0~1")).isEqualTo(git(ungated, "rev-parse", "incident/ungated-discount"));
+		assertThat(git(release, "rev-parse", "v2.4.0~2")).isEqualTo(git(ungated, "rev-parse", "incident/ungated-discount"));
+		// release engineering set the version the day after the last PR
+		assertThat(git(release, "log", "-1", "--format=%an %aI", "v2.4.0").trim())
+			.isEqualTo("Acme Release Engineering 2026-11-03T13:40:00+01:00");
+		assertThat(git(release, "show", "v2.4.0:pom.xml")).contains("<version>2.4.0</version>")
+			.doesNotContain("<version>2.3.0</version>");
 	}
 
 	@Test

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.firedrill.kit.Folders;
+
 class GradingWorkspaceTests {
 
 	static final String POM = """

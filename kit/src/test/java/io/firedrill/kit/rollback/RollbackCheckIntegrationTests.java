@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.guardrails.ShopCheckout;
 import io.firedrill.kit.guardrails.ShopSources;
@@ -61,7 +62,7 @@ class RollbackCheckIntegrationTests {
 				// temporary files
 			}
 		}
-		ShopCheckout.deleteRecursively(this.work);
+		Folders.deleteQuietly(this.work);
 	}
 
 	@Test
