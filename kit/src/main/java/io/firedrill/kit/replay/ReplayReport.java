@@ -168,7 +168,11 @@ public final class ReplayReport {
 	List<Excerpt> excerpts() {
 		List<Excerpt> excerpts = new ArrayList<>();
 		for (Map.Entry<String, Path> log : this.result.checkoutLogs().entrySet()) {
-			List<LogExcerpts.Event> errors = LogExcerpts.errors(log.getValue());
+			// what the warm-up traffic logged is not in the timeline, so not in the excerpts either
+			List<LogExcerpts.Event> errors = LogExcerpts.errors(log.getValue())
+				.stream()
+				.filter((event) -> event.time() != null && this.result.clock().measured(event.time()))
+				.toList();
 			if (errors.isEmpty()) {
 				continue;
 			}

@@ -54,6 +54,15 @@ final class SimClock {
 		return previous.sim().plusMinutes(1).minusNanos(1_000_000);
 	}
 
+	/**
+	 * Whether a machine instant fell inside a simulated minute: not before the first, not in a gap between two
+	 * (the deploy and the new release's unmeasured warm-up), not after the last.
+	 */
+	boolean measured(Instant wall) {
+		return this.segments.stream()
+			.anyMatch((segment) -> !wall.isBefore(segment.wallStart()) && !wall.isAfter(segment.wallEnd()));
+	}
+
 	/** The simulated time of an instant during a job run: its simulated start plus the real time since. */
 	static LocalDateTime toSim(Anchor anchor, Instant wall) {
 		Duration since = Duration.between(anchor.wall(), wall);
