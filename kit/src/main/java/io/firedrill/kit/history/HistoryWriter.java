@@ -337,8 +337,7 @@ public final class HistoryWriter implements AutoCloseable {
 					throw FiredrillException.input("incident " + incident.id() + ": patch " + pr.patchFileName()
 							+ " adds " + path + ", a path of the kit that candidates must not see");
 				}
-				if (path.equals(CandidateLayout.ROOT_POM) && CandidateLayout.mentionsFiredrill(new String(
-						this.reader.open(files.getObjectId(0), Constants.OBJ_BLOB).getBytes(), StandardCharsets.UTF_8))) {
+				if (path.equals(CandidateLayout.ROOT_POM) && CandidateLayout.mentionsFiredrill(text(files.getObjectId(0)))) {
 					throw FiredrillException.input("incident " + incident.id() + ": patch " + pr.patchFileName()
 							+ " puts firedrill into pom.xml, which candidates must not see");
 				}
