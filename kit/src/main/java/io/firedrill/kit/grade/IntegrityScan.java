@@ -72,7 +72,59 @@ public final class IntegrityScan {
 			}
 		}
 		findings.addAll(pomChanges(candidate, baseline));
+		findings.addAll(visibleTestChanges(candidate, baseline));
 		return findings;
+	}
+
+	private static final Pattern TEST_METHOD = Pattern
+		.compile("@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\\b");
+
+	private static final Pattern DISABLED = Pattern.compile("@Disabled\\w*\\b");
+
+	private static final Pattern ASSERTION = Pattern
+		.compile("\\b(?:assert\\w*|verify\\w*|fail|then)\\s*\\(|\\.(?:is|has|contains|does|satisfies|matches)\\w*\\s*\\(");
+
+	/**
+	 * The incident's own tests, as the candidate left them: deleted, disabled, or with fewer test methods or
+	 * assertions than at the tag. The hidden suites do not depend on them, but a green build bought that way is
+	 * what the interviewer should look at.
+	 */
+	static List<Finding> visibleTestChanges(SourceTree candidate, SourceTree baseline) {
+		List<Finding> findings = new ArrayList<>();
+		for (String path : baseline.paths()) {
+			if (!isTestPath(path) || SOURCE_SUFFIXES.stream().noneMatch(path::endsWith)) {
+				continue;
+			}
+			if (candidate.read(path).isEmpty()) {
+				findings.add(Finding.warning("visible-test-weakened",
+						path + " was deleted: the tests it held at the incident's tag no longer run"));
+				continue;
+			}
+			String before = withoutComments(text(baseline, path));
+			String after = withoutComments(text(candidate, path));
+			int disabled = count(DISABLED, after) - count(DISABLED, before);
+			int testsBefore = count(TEST_METHOD, before);
+			int testsAfter = count(TEST_METHOD, after);
+			int assertionsBefore = count(ASSERTION, before);
+			int assertionsAfter = count(ASSERTION, after);
+			if (disabled > 0) {
+				findings.add(Finding.warning("visible-test-weakened", path + " adds " + disabled
+						+ " @Disabled: tests that ran at the incident's tag are skipped"));
+			}
+			if (testsAfter < testsBefore) {
+				findings.add(Finding.warning("visible-test-weakened", path + " has fewer test methods than at the"
+						+ " incident's tag (" + testsBefore + " -> " + testsAfter + ")"));
+			}
+			else if (assertionsAfter < assertionsBefore) {
+				findings.add(Finding.warning("visible-test-weakened", path + " has fewer assertions than at the"
+						+ " incident's tag (" + assertionsBefore + " -> " + assertionsAfter + ")"));
+			}
+		}
+		return findings;
+	}
+
+	private static int count(Pattern pattern, String text) {
+		return (int) pattern.matcher(text).results().count();
 	}
 
 	/** Whether a path is part of test code or test resources (only the candidate's own tests see it). */

@@ -219,6 +219,57 @@ class IntegrityScanTests {
 		assertThat(scan()).extracting(Finding::code).containsExactly("pom-unreadable");
 	}
 
+	static final String VISIBLE_TEST = "checkout-service/src/test/java/com/acme/shop/checkout/CheckoutServiceTests.java";
+
+	static final String VISIBLE_TEST_SOURCE = """
+			class CheckoutServiceTests {
+			    @Test
+			    void paysACartUnder50() {
+			        assertThat(checkout(30)).isEqualTo(201);
+			    }
+
+			    @Test
+			    void paysACartOver50WithACode() {
+			        assertThat(checkout(80, "SAVE10")).isEqualTo(201);
+			        assertThat(charged()).isEqualByComparingTo("72.00");
+			    }
+			}
+			""";
+
+	@Test
+	void aVisibleTestLeftAsItWasOrGivenMoreTestsIsNoFinding() {
+		put(this.baseline, VISIBLE_TEST, VISIBLE_TEST_SOURCE);
+		put(this.candidate, VISIBLE_TEST, VISIBLE_TEST_SOURCE.replace("    }\n}", """
+				    }
+
+				    @Test
+				    void paysACartOver50WithoutACode() {
+				        assertThat(checkout(80)).isEqualTo(201);
+				    }
+				}"""));
+
+		assertThat(scan()).isEmpty();
+	}
+
+	@Test
+	void aDeletedDisabledOrWeakenedVisibleTestIsAWarning() {
+		String other = VISIBLE_TEST.replace("CheckoutServiceTests", "DiscountServiceTests");
+		String third = VISIBLE_TEST.replace("CheckoutServiceTests", "OrderServiceTests");
+		put(this.baseline, VISIBLE_TEST, VISIBLE_TEST_SOURCE);
+		put(this.baseline, other, VISIBLE_TEST_SOURCE);
+		put(this.baseline, third, VISIBLE_TEST_SOURCE);
+		put(this.candidate, VISIBLE_TEST, VISIBLE_TEST_SOURCE.replace("        assertThat(charged()).isEqualByComparingTo(\"72.00\");\n", ""));
+		put(this.candidate, other, VISIBLE_TEST_SOURCE.replace("    @Test\n    void paysACartOver50", "    @Test\n    @Disabled\n    void paysACartOver50"));
+
+		assertThat(scan()).allSatisfy((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+			assertThat(finding.code()).isEqualTo("visible-test-weakened");
+		}).extracting(Finding::message).containsExactlyInAnyOrder(
+				VISIBLE_TEST + " has fewer assertions than at the incident's tag (6 -> 4)",
+				other + " adds 1 @Disabled: tests that ran at the incident's tag are skipped",
+				third + " was deleted: the tests it held at the incident's tag no longer run");
+	}
+
 	private List<Finding> scan() {
 		return IntegrityScan.scan(SourceTree.of(this.candidate), SourceTree.of(this.baseline));
 	}
