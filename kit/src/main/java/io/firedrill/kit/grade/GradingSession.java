@@ -223,6 +223,10 @@ public final class GradingSession implements AutoCloseable {
 			findings.add(Finding.critical("hidden-suite-modified", "files of the hidden suites changed while the"
 					+ " candidate's code ran (" + changed(before, after) + "): their results cannot be trusted"));
 		}
+		if (!run.withoutNetwork()) {
+			findings.add(Finding.info("network-not-isolated", "the candidate's code ran with this machine's network:"
+					+ " it cannot give the grading run a network namespace of its own (unshare --net, ip)"));
+		}
 		if (run.timedOut()) {
 			findings.add(Finding.warning("timeout", "the grading run exceeded its bound of "
 					+ ScorecardMarkdown.duration(this.settings.timeout().toSeconds())

@@ -18,12 +18,21 @@ import io.firedrill.kit.cli.ExitCode;
 
 /**
  * One Maven run with a wall-clock bound, its output in a log file. When the bound is exceeded the whole process
- * tree is killed; after every run, processes it started that outlived it are killed too.
+ * tree is killed; after every run, processes it started that outlived it are killed too. Where the machine allows
+ * it, the run has no network: a network namespace of its own with only the loopback interface, so that the
+ * candidate's code can reach neither the internet nor this machine's other services (and cannot send the hidden
+ * suites anywhere), while its tests still talk to their own servers on loopback.
  */
 public final class MavenRun {
 
 	/** Environment variable naming the Maven executable to use instead of the kit's wrapper. */
 	public static final String MAVEN_ENV = "FIREDRILL_MAVEN";
+
+	/** Runs the command after it in a new network namespace, with the loopback interface up. */
+	static final List<String> WITHOUT_NETWORK = List.of("unshare", "--net", "--", "sh", "-c",
+			"ip link set lo up && exec \"$@\"", "firedrill-without-network");
+
+	private static volatile Boolean networkIsolation;
 
 	private MavenRun() {
 	}
@@ -33,8 +42,39 @@ public final class MavenRun {
 	 * @param exitCode Maven's exit code, or -1 when it was killed
 	 * @param timedOut whether the bound was exceeded
 	 * @param elapsed how long it ran
+	 * @param withoutNetwork whether it ran in a network namespace of its own
 	 */
-	public record Result(int exitCode, boolean timedOut, Duration elapsed) {
+	public record Result(int exitCode, boolean timedOut, Duration elapsed, boolean withoutNetwork) {
+	}
+
+	/**
+	 * Whether this machine can run a command without network ({@code unshare --net} and {@code ip}, and the right to
+	 * use them): tried once, then remembered.
+	 */
+	public static boolean canRunWithoutNetwork() {
+		Boolean known = networkIsolation;
+		if (known == null) {
+			boolean works;
+			try {
+				List<String> probe = new ArrayList<>(WITHOUT_NETWORK);
+				probe.add("true");
+				Process process = new ProcessBuilder(probe).redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start();
+				works = process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+				process.destroyForcibly();
+			}
+			catch (IOException ex) {
+				works = false;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				works = false;
+			}
+			networkIsolation = works;
+			known = works;
+		}
+		return known;
 	}
 
 	/**
@@ -74,11 +114,14 @@ public final class MavenRun {
 	}
 
 	/**
-	 * Runs the command in {@code dir}, stdout and stderr to {@code log}.
+	 * Runs the command in {@code dir}, stdout and stderr to {@code log}, without network if the machine allows it.
 	 * @throws FiredrillException (grading) if the command cannot be started
 	 */
 	public static Result run(List<String> command, Path dir, Path log, Duration timeout) {
-		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+		boolean withoutNetwork = canRunWithoutNetwork();
+		List<String> actual = new ArrayList<>(withoutNetwork ? WITHOUT_NETWORK : List.of());
+		actual.addAll(command);
+		ProcessBuilder builder = new ProcessBuilder(actual).directory(dir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -121,7 +164,7 @@ public final class MavenRun {
 			}
 		}
 		Duration elapsed = Duration.between(start, Instant.now());
-		return new Result(finished ? process.exitValue() : -1, !finished, elapsed);
+		return new Result(finished ? process.exitValue() : -1, !finished, elapsed, withoutNetwork);
 	}
 
 	/** Notes every descendant of the run, so that one that outlives its parent can still be found. */
