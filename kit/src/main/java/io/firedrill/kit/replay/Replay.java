@@ -209,6 +209,7 @@ public final class Replay {
 		ShopDatabase database = new ShopDatabase(dataDir);
 		try {
 			database.seedDueSubscriptions(this.options.subscriptionsDue(), today, this.options.seed());
+			database.seedDeclinedOrders(ShopHost.DECLINING_CUSTOMERS, this.options.seed());
 		}
 		catch (SQLException ex) {
 			throw FiredrillException.environment("cannot seed the shop's database: " + ex.getMessage());

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
@@ -18,7 +19,8 @@ import org.h2.Driver;
 /**
  * The shop's embedded database, opened the way its processes open it (same URL, so H2 joins the running
  * service's auto-server instead of opening the file itself). Used only while checkout-service runs, briefly:
- * to seed what no API creates (due subscriptions) and to read, at the end, what the jobs left undone.
+ * to seed what no API creates (due subscriptions, the morning's declined orders) and to read, at the end, what
+ * the jobs left undone.
  */
 final class ShopDatabase {
 
@@ -73,6 +75,35 @@ final class ShopDatabase {
 				insert.addBatch();
 			}
 			insert.executeBatch();
+		}
+	}
+
+	/**
+	 * Adds one order per customer whose payment was declined earlier in the day, waiting for the retry job: a
+	 * {@code payment_failed} order with its declined attempt. The customers' cards keep being declined (the host
+	 * tells every sandbox so), so the orders are still there whenever the retry job runs.
+	 */
+	void seedDeclinedOrders(List<Long> customers, long seed) throws SQLException {
+		SplittableRandom random = new SplittableRandom(seed);
+		try (Connection connection = connect();
+				PreparedStatement order = connection.prepareStatement(
+						"INSERT INTO orders (customer_id, amount, status) VALUES (?, ?, 'payment_failed')",
+						Statement.RETURN_GENERATED_KEYS);
+				PreparedStatement attempt = connection.prepareStatement("INSERT INTO payments (order_id, transaction_id,"
+						+ " amount, status, decline_code) VALUES (?, ?, ?, 'declined', 'insufficient_funds')")) {
+			for (long customer : customers) {
+				BigDecimal amount = BigDecimal.valueOf(500 + random.nextInt(9501), 2);
+				order.setLong(1, customer);
+				order.setBigDecimal(2, amount);
+				order.executeUpdate();
+				try (ResultSet keys = order.getGeneratedKeys()) {
+					keys.next();
+					attempt.setLong(1, keys.getLong(1));
+				}
+				attempt.setString(2, "txn_morning_" + customer);
+				attempt.setBigDecimal(3, amount);
+				attempt.executeUpdate();
+			}
 		}
 	}
 

@@ -165,10 +165,18 @@ public final class ShopHost {
 		});
 	}
 
+	/**
+	 * Customers whose cards the payment sandbox of every process declines, like the hosted sandbox's test cards:
+	 * the customers of the morning's declined orders ({@link ShopDatabase#seedDeclinedOrders}). Outside the
+	 * customer ids of the traffic, so they change nothing of the checkouts' error rate.
+	 */
+	static final List<Long> DECLINING_CUSTOMERS = List.of(90_001L, 90_002L, 90_003L);
+
 	/** The host's settings, as its environment: every process of the shop reads them the same way. */
 	private Map<String, String> environment() {
 		return Map.of("ACME_DATA_DIR", this.dataDir.toString(), "ACME_PAYMENTS_SANDBOX_PROCESSINGTIME",
-				this.gatewayLatency.toMillis() + "ms");
+				this.gatewayLatency.toMillis() + "ms", "ACME_PAYMENTS_SANDBOX_DECLININGCUSTOMERS",
+				DECLINING_CUSTOMERS.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
 	}
 
 	private static void waitReady(Process process, int port, Path log, String version) {

@@ -82,4 +82,13 @@ class TrafficModelTests {
 		assertThat(refunding).isBetween(0.01, 0.02);
 	}
 
+	@Test
+	void theHostsDecliningCustomersNeverShop() {
+		TrafficModel model = TrafficModel.standard(20261124L, 80);
+		List<Session> sessions = IntStream.range(-1000, 100).boxed().flatMap((m) -> model.minute(m).stream()).toList();
+
+		assertThat(ShopHost.DECLINING_CUSTOMERS).allSatisfy((customer) -> assertThat(customer).isGreaterThan(model.customers()));
+		assertThat(sessions).extracting(Session::customerId).doesNotContainAnyElementsOf(ShopHost.DECLINING_CUSTOMERS);
+	}
+
 }

@@ -4,6 +4,7 @@ import com.acme.payments.PaymentGateway;
 import com.acme.payments.Payments;
 import com.acme.payments.SandboxGateway;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,10 +23,11 @@ class PaymentsConfiguration {
             throw new IllegalStateException("acme.payments.gateway=" + properties.gateway()
                     + " is not supported: only the sandbox gateway is available in this build");
         }
-        return SandboxGateway.builder()
+        SandboxGateway.Builder sandbox = SandboxGateway.builder()
                 .declinesPerThousand(properties.sandbox().declinesPerThousand())
-                .processingTime(properties.sandbox().processingTime())
-                .build();
+                .processingTime(properties.sandbox().processingTime());
+        properties.sandbox().decliningCustomers().forEach(sandbox::decliningCustomer);
+        return sandbox.build();
     }
 
     @Bean
@@ -36,7 +38,12 @@ class PaymentsConfiguration {
     @ConfigurationProperties("acme.payments")
     record PaymentsProperties(@DefaultValue(SANDBOX) String gateway, @DefaultValue Sandbox sandbox) {
 
-        record Sandbox(@DefaultValue("1") int declinesPerThousand, @DefaultValue("0ms") Duration processingTime) {
+        /**
+         * @param decliningCustomers customers whose charges are always declined, like the hosted
+         *                           sandbox's test cards
+         */
+        record Sandbox(@DefaultValue("1") int declinesPerThousand, @DefaultValue("0ms") Duration processingTime,
+                       @DefaultValue List<String> decliningCustomers) {
         }
     }
 }
