@@ -63,7 +63,7 @@ public final class IntegrityScan {
 		for (String path : candidate.paths()) {
 			reservedPackages(candidate, path, findings);
 			engineHooks(path, findings);
-			jvmExit(candidate, path, findings);
+			jvmExit(candidate, baseline, path, findings);
 		}
 		for (String path : MAVEN_CONFIGURATION) {
 			if (candidate.read(path).isPresent()) {
@@ -180,11 +180,16 @@ public final class IntegrityScan {
 		}
 	}
 
-	private static void jvmExit(SourceTree tree, String path, List<Finding> findings) {
+	/** A call that exits the JVM in main code, unless the incident's tag has as many in that file (a CLI's main). */
+	private static void jvmExit(SourceTree tree, SourceTree baseline, String path, List<Finding> findings) {
 		if (isTestPath(path) || SOURCE_SUFFIXES.stream().noneMatch(path::endsWith)) {
 			return;
 		}
-		Matcher matcher = JVM_EXIT.matcher(withoutComments(text(tree, path)));
+		String code = withoutComments(text(tree, path));
+		if (count(JVM_EXIT, code) <= count(JVM_EXIT, withoutComments(text(baseline, path)))) {
+			return;
+		}
+		Matcher matcher = JVM_EXIT.matcher(code);
 		if (matcher.find()) {
 			String call = matcher.group().replaceAll("\\s+", "");
 			call = call.substring(0, call.length() - 1) + "()";

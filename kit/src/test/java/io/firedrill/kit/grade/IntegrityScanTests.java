@@ -127,6 +127,24 @@ class IntegrityScanTests {
 	}
 
 	@Test
+	void anExitTheIncidentsTagAlreadyHadIsNotAFindingButANewOneIs() {
+		String job = "order-retry-job/src/main/java/com/acme/shop/retry/OrderRetryJobApplication.java";
+		String main = "package com.acme.shop.retry;\nclass OrderRetryJobApplication {\n"
+				+ "    public static void main(String[] args) { System.exit(runOnce(args)); }\n}\n";
+		put(this.baseline, job, main);
+		put(this.candidate, job, main);
+		put(this.candidate, CHECKOUT, "package com.acme.shop.checkout;\nclass CheckoutService { void x() { System.exit(0); } }\n");
+
+		assertThat(scan()).singleElement().satisfies((finding) -> {
+			assertThat(finding.code()).isEqualTo("exits-jvm");
+			assertThat(finding.message()).startsWith(CHECKOUT + " calls System.exit()");
+		});
+
+		put(this.candidate, job, main.replace("runOnce(args)); }", "runOnce(args)); }\n    void stop() { System.exit(2); }"));
+		assertThat(scan()).extracting(Finding::message).anySatisfy((message) -> assertThat(message).startsWith(job));
+	}
+
+	@Test
 	void aMentionOfSystemExitInACommentOrATestIsNotACall() {
 		put(this.candidate, CHECKOUT, "package com.acme.shop.checkout;\n/** Never System.exit(1) here. */\nclass CheckoutService {}\n");
 		put(this.candidate, "checkout-service/src/test/java/com/acme/ExitTests.java",
