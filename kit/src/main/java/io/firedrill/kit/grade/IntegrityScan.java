@@ -123,6 +123,11 @@ public final class IntegrityScan {
 		return findings;
 	}
 
+	/** The lines that exit the JVM, without their indentation, in order. */
+	private static List<String> exitLines(String code) {
+		return code.lines().filter((line) -> JVM_EXIT.matcher(line).find()).map(String::strip).toList();
+	}
+
 	private static int count(Pattern pattern, String text) {
 		return (int) pattern.matcher(text).results().count();
 	}
@@ -180,13 +185,17 @@ public final class IntegrityScan {
 		}
 	}
 
-	/** A call that exits the JVM in main code, unless the incident's tag has as many in that file (a CLI's main). */
+	/**
+	 * A call that exits the JVM in main code, unless the incident's tag has the very same statements in that file
+	 * (a run-once main's {@code System.exit(runOnce(args))}).
+	 */
 	private static void jvmExit(SourceTree tree, SourceTree baseline, String path, List<Finding> findings) {
 		if (isTestPath(path) || SOURCE_SUFFIXES.stream().noneMatch(path::endsWith)) {
 			return;
 		}
 		String code = withoutComments(text(tree, path));
-		if (count(JVM_EXIT, code) <= count(JVM_EXIT, withoutComments(text(baseline, path)))) {
+		String before = withoutComments(text(baseline, path));
+		if (count(JVM_EXIT, code) == count(JVM_EXIT, before) && exitLines(code).equals(exitLines(before))) {
 			return;
 		}
 		Matcher matcher = JVM_EXIT.matcher(code);

@@ -142,6 +142,10 @@ class IntegrityScanTests {
 
 		put(this.candidate, job, main.replace("runOnce(args)); }", "runOnce(args)); }\n    void stop() { System.exit(2); }"));
 		assertThat(scan()).extracting(Finding::message).anySatisfy((message) -> assertThat(message).startsWith(job));
+
+		put(this.candidate, job, main.replace("System.exit(runOnce(args));", "runOnce(args);")
+			.replace("\n}\n", "\n    void stop() {\n        System\n            .exit(2);\n    }\n}\n"));
+		assertThat(scan()).extracting(Finding::message).anySatisfy((message) -> assertThat(message).startsWith(job));
 	}
 
 	@Test
