@@ -36,6 +36,11 @@ public final class BuildLog {
 		this.lines = lines;
 	}
 
+	/** The log's lines, without colour codes. */
+	public List<String> lines() {
+		return this.lines;
+	}
+
 	public static BuildLog of(List<String> lines) {
 		return new BuildLog(lines.stream().map((line) -> ANSI.matcher(line).replaceAll("")).toList());
 	}

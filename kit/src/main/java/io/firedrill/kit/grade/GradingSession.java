@@ -26,6 +26,7 @@ import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.cli.ExitCode;
+import io.firedrill.kit.maven.LocalRepository;
 
 /**
  * Grades submissions of one incident. The hidden suites, the incident's baseline and the workspace are prepared
@@ -85,6 +86,8 @@ public final class GradingSession implements AutoCloseable {
 
 	private final GradingWorkspace workspace;
 
+	private final Resolution resolution;
+
 	/** Criteria that cannot be graded whatever the submission, with the reason. */
 	private final Map<String, String> unavailable = new LinkedHashMap<>();
 
@@ -99,6 +102,7 @@ public final class GradingSession implements AutoCloseable {
 		this.baseline = IncidentBaseline.of(kit, incident);
 		this.rubric = kit.read(Rubric.FILE).flatMap(Rubric::fromMarkdown).orElse(null);
 		this.workspace = GradingWorkspace.create(settings.keepWorkspace());
+		this.resolution = new Resolution(settings.maven(), this.workspace.root(), settings.timeout());
 		try {
 			prepareSuites();
 		}
@@ -213,11 +217,17 @@ public final class GradingSession implements AutoCloseable {
 		this.workspace.removeStaleOutput(modules, gradingModules);
 		this.workspace.cleanOutputs(modules, gradingModules);
 
+		Set<String> reactor = new LinkedHashSet<>(this.workspace.coordinates());
+		modules.forEach((module) -> reactor.add(module.groupId() + ":" + module.artifactId()));
+		List<Finding> unresolved = modules.isEmpty() ? List.of()
+				: this.resolution.resolve(reactor, new LinkedHashSet<>(this.workspace.artifactIds().values()),
+						suitesParent(), this.workspace.root().resolve(Resolution.FOLDER + ".log"));
+		findings.addAll(unresolved);
 		Map<String, String> before = this.workspace.fingerprint();
 		MavenRun.Result run = MavenRun.run(command(ownTests), this.workspace.root(), log, this.settings.timeout());
 		Map<String, String> after = this.workspace.fingerprint();
 		BuildLog buildLog = BuildLog.of(readLines(log));
-		checkEnvironment(run, buildLog, log);
+		checkEnvironment(run, buildLog, log, !unresolved.isEmpty());
 
 		if (!before.equals(after)) {
 			findings.add(Finding.critical("hidden-suite-modified", "files of the hidden suites changed while the"
@@ -311,6 +321,13 @@ public final class GradingSession implements AutoCloseable {
 				this.kit.head().abbreviate(10).name(), ordered, own, build,
 				findings.stream().distinct().sorted(Comparator.comparing(Finding::severity)).toList(), durations,
 				this.rubric);
+	}
+
+	/** The parent POM of the hidden suites (the support module's, else the first suite's), or {@code null}. */
+	private String suitesParent() {
+		String module = (this.catalog.support() != null) ? this.catalog.support()
+				: this.workspace.artifactIds().keySet().stream().findFirst().orElse(null);
+		return (module != null) ? Resolution.parentOf(this.workspace.pristinePom(module)) : null;
 	}
 
 	/** The Maven command line: offline, batch, every module even after a failure, tests forced on. */
@@ -414,7 +431,7 @@ public final class GradingSession implements AutoCloseable {
 	 * Maven could not run the grader's own part: no point in a scorecard. Maven not starting, the aggregator or a
 	 * grading POM unreadable, or a grading module missing a dependency that is not the candidate's.
 	 */
-	private void checkEnvironment(MavenRun.Result run, BuildLog buildLog, Path log) {
+	private void checkEnvironment(MavenRun.Result run, BuildLog buildLog, Path log, boolean candidateUnresolved) {
 		List<String> lines = readLines(log);
 		boolean started = lines.stream().anyMatch((line) -> line.startsWith("[INFO] ") || line.startsWith("[ERROR] "));
 		if (!started && !run.timedOut()) {
@@ -442,11 +459,14 @@ public final class GradingSession implements AutoCloseable {
 			while (matcher.find()) {
 				missing.add(matcher.group(1));
 			}
-			boolean candidates = !missing.isEmpty() && missing.stream().allMatch((gav) -> gav.startsWith("com.acme."));
+			boolean candidates = candidateUnresolved
+					|| !missing.isEmpty() && missing.stream().allMatch((gav) -> gav.startsWith("com.acme."));
 			if (!candidates) {
+				// the resolution step succeeded, so this is something only the run itself asks for
 				throw new FiredrillException(ExitCode.GRADING, "the hidden suites need "
 						+ (missing.isEmpty() ? "a dependency" : String.join(", ", missing))
-						+ " which the offline Maven repository does not have (run a build online once)");
+						+ ", which the resolution step before the run did not put into the local Maven repository "
+						+ LocalRepository.locate(this.kit.root()) + " (a firedrill bug: report it with " + log + ")");
 			}
 		}
 	}

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -215,15 +216,35 @@ public final class GradingWorkspace implements AutoCloseable {
 				+ pom.substring(matcher.end());
 	}
 
+	/** A grading module's POM as the kit has it. */
+	public byte[] pristinePom(String module) {
+		return this.pristinePoms.get(module).clone();
+	}
+
 	/** The grading modules' artifactIds, by module folder (for reading Maven's output). */
 	public Map<String, String> artifactIds() {
 		Map<String, String> ids = new LinkedHashMap<>();
-		for (Map.Entry<String, byte[]> pom : this.pristinePoms.entrySet()) {
-			String text = new String(pom.getValue(), StandardCharsets.UTF_8).replaceAll("(?s)<parent>.*?</parent>", "");
-			Matcher matcher = Pattern.compile("<artifactId>\\s*([^<\\s]+)\\s*</artifactId>").matcher(text);
-			ids.put(pom.getKey(), matcher.find() ? matcher.group(1) : pom.getKey());
+		for (String module : this.pristinePoms.keySet()) {
+			ids.put(module, ownElement(module, "artifactId").orElse(module));
 		}
 		return ids;
+	}
+
+	/** The grading modules' {@code groupId:artifactId}. */
+	public List<String> coordinates() {
+		List<String> coordinates = new ArrayList<>();
+		for (Map.Entry<String, String> module : artifactIds().entrySet()) {
+			coordinates.add(ownElement(module.getKey(), "groupId").orElse("") + ":" + module.getValue());
+		}
+		return coordinates;
+	}
+
+	/** The first {@code <name>} of a grading POM outside its {@code <parent>} (the project's own). */
+	private Optional<String> ownElement(String module, String name) {
+		String text = new String(this.pristinePoms.get(module), StandardCharsets.UTF_8)
+			.replaceAll("(?s)<parent>.*?</parent>", "");
+		Matcher matcher = Pattern.compile("<" + name + ">\\s*([^<\\s]+)\\s*</" + name + ">").matcher(text);
+		return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
 	}
 
 	/** Writes the aggregator POM listing {@code candidate/} and these grading modules. */

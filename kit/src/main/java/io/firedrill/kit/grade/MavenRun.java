@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.cli.ExitCode;
+import io.firedrill.kit.maven.LocalRepository;
 
 /**
  * One Maven run with a wall-clock bound, its output in a log file. When the bound is exceeded the whole process
@@ -79,10 +80,19 @@ public final class MavenRun {
 
 	/**
 	 * The Maven to run: {@value #MAVEN_ENV} if set, else the kit clone's {@code mvnw}, else {@code mvn} on the
-	 * PATH.
+	 * PATH; with the user's local repository and settings files.
 	 * @throws FiredrillException (grading) when there is none
 	 */
 	public static List<String> locate(Path kitRoot) {
+		List<String> command = new ArrayList<>(executable(kitRoot));
+		// the grading runs start without MAVEN_ARGS and from a folder of their own: say where the user's Maven keeps
+		// its repository and settings, so that they use the same ones
+		command.add("-D" + "maven.repo.local=" + LocalRepository.locate(kitRoot));
+		command.addAll(LocalRepository.settingsOptions());
+		return List.copyOf(command);
+	}
+
+	private static List<String> executable(Path kitRoot) {
 		String configured = System.getenv(MAVEN_ENV);
 		if (configured != null && !configured.isBlank()) {
 			return List.of(configured);
@@ -118,7 +128,18 @@ public final class MavenRun {
 	 * @throws FiredrillException (grading) if the command cannot be started
 	 */
 	public static Result run(List<String> command, Path dir, Path log, Duration timeout) {
-		boolean withoutNetwork = canRunWithoutNetwork();
+		return run(command, dir, log, timeout, canRunWithoutNetwork());
+	}
+
+	/**
+	 * Runs the command with this machine's network: only for trusted steps in which nothing of the candidate's
+	 * executes (resolving dependencies before the sealed run).
+	 */
+	public static Result runWithNetwork(List<String> command, Path dir, Path log, Duration timeout) {
+		return run(command, dir, log, timeout, false);
+	}
+
+	private static Result run(List<String> command, Path dir, Path log, Duration timeout, boolean withoutNetwork) {
 		List<String> actual = new ArrayList<>(withoutNetwork ? WITHOUT_NETWORK : List.of());
 		actual.addAll(command);
 		ProcessBuilder builder = new ProcessBuilder(actual).directory(dir.toFile())

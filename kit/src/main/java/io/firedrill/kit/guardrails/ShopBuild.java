@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Builds a shop checkout the way its developers do ({@code ./mvnw -o -B -q package -DskipTests}), as a black box.
- * Offline first, since everything the shop needs is normally in the local repository already; online once when
- * offline resolution is what failed.
+ * Offline first, since everything the shop needs is usually in the local repository already (no update checks);
+ * online once when offline resolution is what failed, as it does on a machine that never built the shop.
  */
 public final class ShopBuild {
 
@@ -72,8 +72,10 @@ public final class ShopBuild {
 		return List.of("mvn");
 	}
 
+	/** Whether an offline run failed for want of something the local repository does not hold yet. */
 	static boolean offlineResolutionFailed(String output) {
-		return output.contains("offline mode") || output.contains("in offline mode");
+		return output.contains("offline mode") || output.contains("has not been downloaded from it before")
+				|| output.contains("No plugin found for prefix");
 	}
 
 	static Optional<String> firstError(List<String> lines) {

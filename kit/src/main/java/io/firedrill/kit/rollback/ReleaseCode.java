@@ -21,6 +21,7 @@ import io.firedrill.kit.guardrails.ShopBuild;
 import io.firedrill.kit.guardrails.ShopCheckout;
 import io.firedrill.kit.guardrails.ShopModules;
 import io.firedrill.kit.guardrails.migration.Changelogs;
+import io.firedrill.kit.maven.LocalRepository;
 
 /**
  * A release's own persistence code, runnable inside the kit: the module that owns the schema, built with Maven
@@ -138,8 +139,8 @@ final class ReleaseCode implements AutoCloseable {
 					return built;
 				}
 			}
-			Path cached = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "acme", "payments",
-					"payment-sdk", version.strip(), name);
+			Path cached = LocalRepository.artifact(LocalRepository.locate(), "com.acme.payments", "payment-sdk",
+					version.strip());
 			return Files.isRegularFile(cached) ? Optional.of(cached) : Optional.empty();
 		}
 		catch (IOException ex) {

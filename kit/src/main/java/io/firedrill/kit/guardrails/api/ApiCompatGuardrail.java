@@ -15,6 +15,7 @@ import io.firedrill.kit.guardrails.GuardrailContext;
 import io.firedrill.kit.guardrails.GuardrailResult;
 import io.firedrill.kit.guardrails.ShopBuild;
 import io.firedrill.kit.guardrails.ShopModules;
+import io.firedrill.kit.maven.LocalRepository;
 
 /**
  * {@code api-compat}: japicmp between the version of each host-provided library (the payment SDK) a module
@@ -151,10 +152,7 @@ public final class ApiCompatGuardrail implements Guardrail {
 		if (groupId == null) {
 			return Optional.empty();
 		}
-		String local = System.getProperty("maven.repo.local");
-		Path repository = (local != null && !local.isBlank()) ? Path.of(local)
-				: Path.of(System.getProperty("user.home"), ".m2", "repository");
-		Path cached = repository.resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version).resolve(name);
+		Path cached = LocalRepository.artifact(LocalRepository.locate(), groupId, artifactId, version);
 		return Files.isRegularFile(cached) ? Optional.of(cached) : Optional.empty();
 	}
 

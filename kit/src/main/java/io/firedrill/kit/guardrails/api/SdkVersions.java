@@ -28,6 +28,9 @@ final class SdkVersions {
 
 	static final String RUNTIME_PROPERTIES = "deploy/runtime.properties";
 
+	/** By full coordinates: a prefix ({@code help:}) needs plugin metadata an offline repository may not have. */
+	static final String EFFECTIVE_POM = "org.apache.maven.plugins:maven-help-plugin:3.5.1:effective-pom";
+
 	private SdkVersions() {
 	}
 
@@ -61,13 +64,13 @@ final class SdkVersions {
 
 	/**
 	 * Each module's direct dependency on {@code artifactId}, from Maven's effective POMs
-	 * ({@code help:effective-pom} over the reactor).
+	 * ({@value #EFFECTIVE_POM} over the reactor).
 	 * @throws IllegalStateException when Maven cannot compute them
 	 */
 	static List<Usage> compiledAgainst(Path shop, String artifactId, Path work) {
 		Path output = work.resolve("effective-pom.xml");
 		ShopBuild.Outcome outcome = ShopBuild.maven(shop,
-				List.of("-B", "-q", "help:effective-pom", "-Doutput=" + output), work.resolve("effective-pom.log"));
+				List.of("-B", "-q", EFFECTIVE_POM, "-Doutput=" + output), work.resolve("effective-pom.log"));
 		if (!outcome.succeeded() || !Files.isRegularFile(output)) {
 			throw new IllegalStateException("Maven cannot compute the effective POMs (" + outcome.command() + "): "
 					+ outcome.firstError());
