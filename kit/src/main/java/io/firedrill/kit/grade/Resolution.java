@@ -36,6 +36,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The trusted step before each sealed grading run. That run has no network, so everything it needs must be in the
@@ -63,7 +64,8 @@ final class Resolution {
 	static final String PROBE = "test-provider-probe";
 
 	/** An artifact Maven could not resolve: {@code g:a:jar:1.0 (absent)}, as its messages list them. */
-	private static final Pattern ARTIFACT = Pattern.compile("([\\w.-]+:[\\w.-]+(?::[\\w.-]+){1,3}) \\((?:absent|present[^)]*)\\)");
+	private static final Pattern ARTIFACT = Pattern.compile("([\\w.-]+:[\\w.-]+(?::[\\w.-]+){1,3}) \\((?:absent|present[^)]*)\\)"
+			+ "|artifact descriptor for ([\\w.-]+:[\\w.-]+(?::[\\w.-]+){1,3})");
 
 	private static final Pattern GOAL_FAILURE = Pattern
 		.compile("^\\[ERROR\\] Failed to execute goal .*?on project ([^:\\s]+): (.*)$");
@@ -339,7 +341,9 @@ final class Resolution {
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 			factory.setNamespaceAware(false);
-			Document document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(pom));
+			var builder = factory.newDocumentBuilder();
+			builder.setErrorHandler(new DefaultHandler());
+			Document document = builder.parse(new java.io.ByteArrayInputStream(pom));
 			NodeList found = document.getElementsByTagName("extensions");
 			List<Node> extensions = new ArrayList<>();
 			for (int i = 0; i < found.getLength(); i++) {
@@ -364,10 +368,17 @@ final class Resolution {
 	/** What Maven reported it could not resolve, by project, leaving out the reactor's own modules. */
 	static List<Unresolved> unresolved(BuildLog log, Path candidateRoot, Set<String> reactor) {
 		List<Unresolved> unresolved = new ArrayList<>();
-		for (String line : log.lines()) {
-			Matcher failure = GOAL_FAILURE.matcher(line);
+		List<String> lines = log.lines();
+		for (int i = 0; i < lines.size(); i++) {
+			Matcher failure = GOAL_FAILURE.matcher(lines.get(i));
 			if (failure.matches()) {
-				unresolved.addAll(parse(failure.group(1), failure.group(2), reactor));
+				// a failure's causes may follow on lines of their own, indented
+				StringBuilder message = new StringBuilder(failure.group(2));
+				while (i + 1 < lines.size() && lines.get(i + 1).matches("^\\[ERROR\\]\\s+\\S.*")
+						&& !lines.get(i + 1).startsWith("[ERROR] ->") && lines.get(i + 1).startsWith("[ERROR] \t")) {
+					message.append(' ').append(lines.get(++i).substring("[ERROR]".length()).strip());
+				}
+				unresolved.addAll(parse(failure.group(1), message.toString(), reactor));
 			}
 		}
 		for (BuildLog.ProjectError error : log.projectErrors()) {
@@ -380,7 +391,8 @@ final class Resolution {
 	}
 
 	/** Each artifact a Maven error says could not be resolved, except the reactor's; the message itself if none. */
-	static List<Unresolved> parse(String project, String message, Set<String> reactor) {
+	static List<Unresolved> parse(String project, String error, Set<String> reactor) {
+		String message = error.replaceFirst("\\s*-> \\[Help \\d+]\\s*$", "");
 		Matcher repository = REPOSITORY.matcher(message);
 		String where = null;
 		String cause = SurefireReports.abbreviate(message, 300);
@@ -396,11 +408,14 @@ final class Resolution {
 		List<Unresolved> unresolved = new ArrayList<>();
 		boolean named = false;
 		Matcher artifact = ARTIFACT.matcher(message);
+		Set<String> seen = new HashSet<>();
 		while (artifact.find()) {
 			named = true;
-			String[] parts = artifact.group(1).split(":");
-			if (!reactor.contains(parts[0] + ":" + parts[1])) {
-				unresolved.add(new Unresolved(project, artifact.group(1), where, cause));
+			String coordinates = (artifact.group(1) != null) ? artifact.group(1) : artifact.group(2);
+			String[] parts = coordinates.split(":");
+			String module = parts[0] + ":" + parts[1];
+			if (!reactor.contains(module) && seen.add(module)) {
+				unresolved.add(new Unresolved(project, coordinates, where, cause));
 			}
 		}
 		if (!named) {

@@ -15,6 +15,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Where the user's Maven keeps its local repository, found as Maven finds it, so that the kit reads jars from the
@@ -132,7 +133,9 @@ public final class LocalRepository {
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 			factory.setNamespaceAware(false);
-			Element root = factory.newDocumentBuilder().parse(settings.toFile()).getDocumentElement();
+			var builder = factory.newDocumentBuilder();
+			builder.setErrorHandler(new DefaultHandler());
+			Element root = builder.parse(settings.toFile()).getDocumentElement();
 			for (Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
 				if (node instanceof Element element && element.getTagName().equals("localRepository")) {
 					String value = element.getTextContent().strip();
