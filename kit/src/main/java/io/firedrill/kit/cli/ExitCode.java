@@ -15,8 +15,8 @@ public enum ExitCode {
 			+ " ref, corrupt incident.yaml or fixes.yaml, a tag that exists elsewhere"),
 	ENVIRONMENT(4, "environment missing: not run from a firedrill clone, no incident catalog committed"),
 	PATCH(5, "a patch of an incident no longer applies to the shop"),
-	GRADING(6, "the grading run itself could not run: Maven missing or not starting, or a dependency of the hidden"
-			+ " suites missing from the offline Maven repository (no scorecard)"),
+	GRADING(6, "the grading run itself could not run: Maven missing or not starting, or what the hidden suites need"
+			+ " could not be downloaded before it (no scorecard)"),
 	PROOF(7, "prove: a verdict differs from what the catalog expects (the broken tag, or a fix's expect)"),
 	CAUGHT(8, "guardrails: at least one guardrail caught a problem"),
 	UNSAFE(9, "rollback-check: rolling back is unsafe (the older release fails on the newer schema)"),

@@ -59,7 +59,8 @@ final class GradeCommand implements Callable<Integer> {
 	@Option(names = "--keep-workspace", description = "Keep the grading workspace (its path is printed).")
 	private boolean keepWorkspace;
 
-	@Option(names = "--force", description = "Replace the output folder if it is not empty.")
+	@Option(names = "--force",
+			description = "Replace the output folder if it holds an earlier scorecard (never another folder).")
 	private boolean force;
 
 	@Override

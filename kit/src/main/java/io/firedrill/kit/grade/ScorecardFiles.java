@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -25,6 +26,9 @@ public final class ScorecardFiles {
 
 	public static final String LOG = "build.log";
 
+	/** Written into every scorecard folder: {@code --force} replaces a folder only when it holds this file. */
+	public static final String MARKER = ".firedrill-scorecard";
+
 	private ScorecardFiles() {
 	}
 
@@ -33,11 +37,22 @@ public final class ScorecardFiles {
 	 * @throws FiredrillException (input) otherwise
 	 */
 	public static void checkDestination(Path out, boolean replace) {
-		if (Files.exists(out) && !Files.isDirectory(out)) {
+		if (Files.isSymbolicLink(out) || Files.exists(out) && !Files.isDirectory(out)) {
 			throw FiredrillException.input("output " + out + " exists and is not a directory");
 		}
-		if (!replace && !Folders.isEmptyOrAbsent(out)) {
+		if (Folders.isEmptyOrAbsent(out)) {
+			return;
+		}
+		if (!replace) {
 			throw FiredrillException.input("output directory " + out + " is not empty (use --out, or --force to replace it)");
+		}
+		if (!Files.isRegularFile(out.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+			throw FiredrillException.input("--force replaces only a folder that firedrill grade wrote (it holds " + MARKER
+					+ "), and " + out + " does not: choose another --out");
+		}
+		Path here = Path.of("").toAbsolutePath().normalize();
+		if (here.startsWith(out.toAbsolutePath().normalize())) {
+			throw FiredrillException.input("--force would replace " + out + ", which holds the current directory");
 		}
 	}
 
@@ -59,6 +74,8 @@ public final class ScorecardFiles {
 	/** Writes the three renderings of the card into {@code dir}. */
 	public static void write(Scorecard card, Path dir) {
 		try {
+			Files.writeString(dir.resolve(MARKER), "a scorecard folder of firedrill grade: --force may replace it\n",
+					StandardCharsets.UTF_8);
 			Files.writeString(dir.resolve(JSON), ScorecardJson.write(card), StandardCharsets.UTF_8);
 			Files.writeString(dir.resolve(MARKDOWN), ScorecardMarkdown.write(card), StandardCharsets.UTF_8);
 			Files.writeString(dir.resolve(HTML), ScorecardHtml.write(card), StandardCharsets.UTF_8);
@@ -71,10 +88,8 @@ public final class ScorecardFiles {
 	/** Moves the staged folder to {@code out}, replacing what was there when allowed. */
 	public static void publish(Path staging, Path out, boolean replace) {
 		try {
-			if (Files.isDirectory(out)) {
-				if (!replace && !Folders.isEmptyOrAbsent(out)) {
-					throw FiredrillException.input("output directory " + out + " is not empty");
-				}
+			if (Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+				checkDestination(out, replace);
 				Folders.delete(out);
 			}
 			Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);

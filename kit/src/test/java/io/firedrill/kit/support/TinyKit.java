@@ -14,7 +14,7 @@ import java.util.Map;
  * checkout-service with a {@code Pricing} class and a visible test), one incident ({@value #INCIDENT}: PR #892
  * makes {@code price(amount, null)} throw for carts over $50), a hidden suite for criterion {@value #CRITERION}, and
  * two known fixes: {@value #ACCEPTED} (pass) and {@value #WRONG} (partial). Patches are real {@code git format-patch}
- * output; the build uses only what the offline Maven repository has (the Spring Boot parent's plugins, JUnit, AssertJ).
+ * output; the build needs only the Spring Boot parent, JUnit and AssertJ, which the grader resolves before its run.
  */
 public final class TinyKit {
 
