@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class BuildLog {
 
+	/** Starts each later run's output in a log that holds several Maven runs. */
+	public static final String RUN_SEPARATOR = "[firedrill] ---- ";
+
 	private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
 
 	private static final Pattern COMPILER_ERROR = Pattern
@@ -90,14 +93,25 @@ public final class BuildLog {
 		return List.copyOf(errors);
 	}
 
-	/** The reactor summary's project lines (empty when Maven stopped before building anything). */
+	/**
+	 * The reactor summary's project lines, the last summary of each run the log holds (runs are separated by a
+	 * {@value #RUN_SEPARATOR} line); empty when Maven stopped before building anything. Only the last summary of a
+	 * run counts: an earlier one was printed by something else (a test's output).
+	 */
 	public List<ReactorEntry> reactorSummary() {
 		List<ReactorEntry> entries = new ArrayList<>();
+		List<ReactorEntry> run = new ArrayList<>();
 		boolean inSummary = false;
 		for (String line : this.lines) {
+			if (line.startsWith(RUN_SEPARATOR)) {
+				entries.addAll(run);
+				run.clear();
+				inSummary = false;
+				continue;
+			}
 			if (line.startsWith("[INFO] Reactor Summary")) {
 				inSummary = true;
-				entries.clear();
+				run.clear();
 				continue;
 			}
 			if (!inSummary) {
@@ -105,14 +119,15 @@ public final class BuildLog {
 			}
 			Matcher matcher = REACTOR_LINE.matcher(line);
 			if (matcher.matches()) {
-				entries.add(new ReactorEntry(matcher.group(1).strip(), matcher.group(2)));
+				run.add(new ReactorEntry(matcher.group(1).strip(), matcher.group(2)));
 			}
 			else if (line.startsWith("[INFO] BUILD ") || line.startsWith("[INFO] ---")) {
-				if (!entries.isEmpty()) {
+				if (!run.isEmpty()) {
 					inSummary = false;
 				}
 			}
 		}
+		entries.addAll(run);
 		return entries;
 	}
 

@@ -2,10 +2,12 @@ package io.firedrill.kit.grade;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -199,43 +202,81 @@ public final class GradingSession implements AutoCloseable {
 		if (this.catalog.support() != null) {
 			gradingModules.add(this.catalog.support());
 		}
-		for (Criterion criterion : toRun) {
-			Map<String, String> properties = new LinkedHashMap<>();
-			properties.put(SHOP_VERSION, shopVersion);
-			properties.put(SHOP_SDK_VERSION, (criterion.sdk() != null) ? criterion.sdk() : hostSdk);
-			properties.put(FORK_TIMEOUT, Long.toString(this.settings.forkTimeoutSeconds()));
-			properties.put(CANDIDATE_DIR, this.workspace.candidate().toString());
-			this.workspace.configure(criterion.module(), properties);
-			if (!gradingModules.contains(criterion.module())) {
-				gradingModules.add(criterion.module());
-			}
-		}
-		if (this.catalog.support() != null) {
-			this.workspace.configure(this.catalog.support(), Map.of());
-		}
+		toRun.stream().map(Criterion::module).filter((m) -> !gradingModules.contains(m)).forEach(gradingModules::add);
+		copySuites(gradingModules, toRun, shopVersion, hostSdk);
 		this.workspace.writeAggregator(toRun.isEmpty() ? List.of() : gradingModules);
-		this.workspace.removeStaleOutput(modules, gradingModules);
-		this.workspace.cleanOutputs(modules, gradingModules);
+		this.workspace.removeStaleOutput(modules, List.of());
+		this.workspace.cleanOutputs(modules, List.of());
 
+		// 1. trusted, with the network: download what the sealed runs will need; nothing of the candidate's runs
 		Set<String> reactor = new LinkedHashSet<>(this.workspace.coordinates());
 		modules.forEach((module) -> reactor.add(module.groupId() + ":" + module.artifactId()));
 		List<Finding> unresolved = modules.isEmpty() ? List.of()
 				: this.resolution.resolve(reactor, new LinkedHashSet<>(this.workspace.artifactIds().values()),
 						suitesParent(), this.workspace.root().resolve(Resolution.FOLDER + ".log"));
 		findings.addAll(unresolved);
-		Map<String, String> before = this.workspace.fingerprint();
-		MavenRun.Result run = MavenRun.run(command(ownTests), this.workspace.root(), log, this.settings.timeout());
-		Map<String, String> after = this.workspace.fingerprint();
-		BuildLog buildLog = BuildLog.of(readLines(log));
-		checkEnvironment(run, buildLog, log, !unresolved.isEmpty());
 
-		if (!before.equals(after)) {
-			findings.add(Finding.critical("hidden-suite-modified", "files of the hidden suites changed while the"
-					+ " candidate's code ran (" + changed(before, after) + "): their results cannot be trusted"));
+		// 2. sealed: the candidate's build and own tests, with the hidden suites out of the workspace; every process
+		// it starts is gone before the suites are copied in, and its reports are read before anything else runs
+		this.workspace.removeSuites();
+		this.workspace.writeAggregator(List.of());
+		Path userRepository = LocalRepository.locate(this.kit.root());
+		Path built = this.workspace.freshRepository("candidate");
+		Deadline deadline = new Deadline(this.settings.timeout());
+		List<String> logs = new ArrayList<>();
+		MavenRun.Result run = MavenRun.run(candidateCommand(ownTests, built, userRepository), this.workspace.root(),
+				log, deadline.left());
+		logs.addAll(readLines(log));
+		BuildLog candidateLog = BuildLog.of(logs);
+		checkStarted(run, candidateLog, log);
+		Scorecard.OwnTests own = ownTests ? ownTests(modules, findings) : Scorecard.OwnTests.notRun();
+
+		// 3. sealed, one run per hidden suite: the candidate's modules as its build installed them, the suite and
+		// its support copied afresh from the kit; each suite's reports are read before the next one starts
+		Map<String, SurefireReports.Read> suiteReports = new LinkedHashMap<>();
+		boolean suitesRan = !toRun.isEmpty() && !candidateLog.couldNotReadProjects() && !run.timedOut();
+		Path forSuites = this.workspace.freshRepository("suites");
+		if (suitesRan) {
+			GradingWorkspace.copyArtifacts(built, forSuites, modules);
 		}
+		for (Criterion criterion : suitesRan ? toRun : List.<Criterion>of()) {
+			List<String> suite = new ArrayList<>();
+			if (this.catalog.support() != null) {
+				suite.add(this.catalog.support());
+			}
+			suite.add(criterion.module());
+			copySuites(suite, List.of(criterion), shopVersion, hostSdk);
+			this.workspace.writeAggregator(false, suite);
+			Map<String, String> before = this.workspace.fingerprint();
+			Path suiteLog = this.workspace.root().resolve("suite-" + criterion.module() + ".log");
+			MavenRun.Result suiteRun = MavenRun.run(suiteCommand(forSuites, userRepository), this.workspace.root(),
+					suiteLog, deadline.left());
+			suiteReports.put(criterion.id(), SurefireReports.readModule(this.workspace.module(criterion.module())));
+			Map<String, String> after = this.workspace.fingerprint();
+			if (!before.equals(after)) {
+				findings.add(Finding.critical("hidden-suite-modified", "files of the hidden suite of " + criterion.id()
+						+ " changed while it ran with the candidate's code (" + changed(before, after)
+						+ "): its results cannot be trusted"));
+			}
+			List<String> lines = readLines(suiteLog);
+			List<String> section = new ArrayList<>();
+			section.add(BuildLog.RUN_SEPARATOR + "hidden suite " + criterion.module() + " ----");
+			section.addAll(lines);
+			logs.addAll(section);
+			appendLog(log, section);
+			run = run.then(suiteRun);
+			if (suiteRun.timedOut()) {
+				break;
+			}
+		}
+		this.workspace.removeSuites();
+		BuildLog buildLog = BuildLog.of(logs);
+		checkEnvironment(buildLog, log, !unresolved.isEmpty(), modules);
+
 		if (!run.withoutNetwork()) {
-			findings.add(Finding.info("network-not-isolated", "the candidate's code ran with this machine's network:"
-					+ " it cannot give the grading run a network namespace of its own (unshare --net, ip)"));
+			findings.add(Finding.info("network-not-isolated", "the candidate's code ran with this machine's network,"
+					+ " and a process it detached could outlive its run: this machine cannot give the grading runs"
+					+ " namespaces of their own (unshare --net --pid, ip)"));
 		}
 		if (run.timedOut()) {
 			findings.add(Finding.warning("timeout", "the grading run exceeded its bound of "
@@ -285,7 +326,8 @@ public final class GradingSession implements AutoCloseable {
 				buildErrors.stream().distinct().limit(ERRORS_SHOWN).toList());
 
 		for (Criterion criterion : toRun) {
-			outcomes.put(criterion.id(), verdict(criterion, modules, moduleStatus, buildLog, run, unreadable, build));
+			outcomes.put(criterion.id(), verdict(criterion, modules, moduleStatus, buildLog, run, unreadable, build,
+					suiteReports.getOrDefault(criterion.id(), SurefireReports.Read.NONE)));
 		}
 		Map<String, CriterionResult> results = new LinkedHashMap<>();
 		for (Criterion criterion : this.criteria) {
@@ -306,10 +348,6 @@ public final class GradingSession implements AutoCloseable {
 			ordered = ordered.stream().map((result) -> Verdicts.voided(result, reason)).toList();
 		}
 
-		Scorecard.OwnTests own = Scorecard.OwnTests.notRun();
-		if (ownTests) {
-			own = ownTests(modules, findings);
-		}
 		Instant end = Instant.now();
 		Scorecard.Durations durations = new Scorecard.Durations(Duration.between(start, end).toSeconds(),
 				run.elapsed().toSeconds(), this.settings.timeout().toSeconds(), run.timedOut());
@@ -330,15 +368,83 @@ public final class GradingSession implements AutoCloseable {
 		return (module != null) ? Resolution.parentOf(this.workspace.pristinePom(module)) : null;
 	}
 
-	/** The Maven command line: offline, batch, every module even after a failure, tests forced on. */
-	List<String> command(boolean ownTests) {
-		List<String> command = new ArrayList<>(this.settings.maven());
+	/**
+	 * The candidate's build: offline, batch, every module even after a failure, own tests on unless a proof skips
+	 * them, installed into a repository of the workspace's own (the user's behind it, read only).
+	 */
+	List<String> candidateCommand(boolean ownTests, Path repository, Path userRepository) {
+		List<String> command = sealedCommand(repository, userRepository);
+		command.addAll(List.of("install", "-DskipTests=" + !ownTests, "-Dmaven.test.skip=false",
+				"-Dmaven.install.skip=false"));
+		return command;
+	}
+
+	/**
+	 * One hidden suite's run: its POM says how its tests run; annotation processing is off, since the candidate's
+	 * jars are on its classpath and a processor in them would run in Maven's own JVM.
+	 */
+	List<String> suiteCommand(Path repository, Path userRepository) {
+		List<String> command = sealedCommand(repository, userRepository);
+		command.addAll(List.of("verify", "-Dmaven.compiler.proc=none"));
+		return command;
+	}
+
+	private List<String> sealedCommand(Path repository, Path userRepository) {
+		List<String> command = new ArrayList<>();
+		for (String argument : this.settings.maven()) {
+			if (!argument.startsWith("-Dmaven.repo.local=")) {
+				command.add(argument);
+			}
+		}
 		long fork = this.settings.forkTimeoutSeconds();
-		command.addAll(List.of("-o", "-B", "-fae", "-ntp", "-Dstyle.color=never", "verify",
-				"-Dmaven.test.failure.ignore=true", "-DskipTests=" + !ownTests, "-Dmaven.test.skip=false",
+		command.addAll(List.of("-o", "-B", "-fae", "-ntp", "-Dstyle.color=never", "-Dmaven.repo.local=" + repository,
+				"-Dmaven.repo.local.tail=" + userRepository, "-Dmaven.test.failure.ignore=true",
 				"-D" + CANDIDATE_DIR + "=" + this.workspace.candidate(), "-D" + FORK_TIMEOUT + "=" + fork,
 				"-Dsurefire.timeout=" + fork, "-Dfailsafe.timeout=" + fork));
 		return command;
+	}
+
+	/** Copies these grading modules afresh from the kit and sets each suite's properties for this submission. */
+	private void copySuites(List<String> gradingModules, List<Criterion> criteria, String shopVersion, String hostSdk) {
+		for (String module : gradingModules) {
+			if (!this.workspace.copyModule(this.kit, module)) {
+				throw FiredrillException.environment("grading/" + module + " is not in the HEAD commit of "
+						+ this.kit.root());
+			}
+		}
+		for (Criterion criterion : criteria) {
+			Map<String, String> properties = new LinkedHashMap<>();
+			properties.put(SHOP_VERSION, shopVersion);
+			properties.put(SHOP_SDK_VERSION, (criterion.sdk() != null) ? criterion.sdk() : hostSdk);
+			properties.put(FORK_TIMEOUT, Long.toString(this.settings.forkTimeoutSeconds()));
+			properties.put(CANDIDATE_DIR, this.workspace.candidate().toString());
+			this.workspace.configure(criterion.module(), properties);
+		}
+		if (this.catalog.support() != null && gradingModules.contains(this.catalog.support())) {
+			this.workspace.configure(this.catalog.support(), Map.of());
+		}
+	}
+
+	/** What is left of one bound shared by the runs of a grading (a second at least, so that a run can start). */
+	private record Deadline(long endNanos) {
+
+		Deadline(Duration bound) {
+			this(System.nanoTime() + bound.toNanos());
+		}
+
+		Duration left() {
+			return Duration.ofNanos(Math.max(TimeUnit.SECONDS.toNanos(1), this.endNanos - System.nanoTime()));
+		}
+
+	}
+
+	private static void appendLog(Path log, List<String> lines) {
+		try {
+			Files.write(log, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Why a suite cannot run against this build before running anything, if it cannot. */
@@ -369,11 +475,10 @@ public final class GradingSession implements AutoCloseable {
 
 	private Verdicts.Outcome verdict(Criterion criterion, List<ShopModules.Module> modules,
 			Map<String, String> moduleStatus, BuildLog buildLog, MavenRun.Result run, boolean unreadable,
-			Scorecard.Build build) {
+			Scorecard.Build build, SurefireReports.Read reports) {
 		if (unreadable) {
 			return Verdicts.notGraded(criterion, "Maven could not read the candidate's build", build.errors(), List.of());
 		}
-		SurefireReports.Read reports = SurefireReports.readModule(this.workspace.module(criterion.module()));
 		List<Finding> findings = new ArrayList<>();
 		for (String file : reports.unreadable()) {
 			findings.add(Finding.warning("report-unreadable", "the report " + file + " of criterion " + criterion.id()
@@ -427,18 +532,23 @@ public final class GradingSession implements AutoCloseable {
 				buildLog.firstErrors(3).stream().map(this::relative).toList(), findings);
 	}
 
-	/**
-	 * Maven could not run the grader's own part: no point in a scorecard. Maven not starting, the aggregator or a
-	 * grading POM unreadable, or a grading module missing a dependency that is not the candidate's.
-	 */
-	private void checkEnvironment(MavenRun.Result run, BuildLog buildLog, Path log, boolean candidateUnresolved) {
-		List<String> lines = readLines(log);
+	/** Maven did not start at all (a broken installation, a Java it cannot run on): no point in a scorecard. */
+	private static void checkStarted(MavenRun.Result run, BuildLog buildLog, Path log) {
+		List<String> lines = buildLog.lines();
 		boolean started = lines.stream().anyMatch((line) -> line.startsWith("[INFO] ") || line.startsWith("[ERROR] "));
 		if (!started && !run.timedOut()) {
 			String last = lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
 			throw new FiredrillException(ExitCode.GRADING, "Maven did not start (exit " + run.exitCode() + "): "
 					+ SurefireReports.abbreviate(last, 200) + " (output in " + log + ")");
 		}
+	}
+
+	/**
+	 * Maven could not run the grader's own part: no point in a scorecard. A grading POM unreadable, or a grading
+	 * module missing a dependency that is not the candidate's.
+	 */
+	private void checkEnvironment(BuildLog buildLog, Path log, boolean candidateUnresolved,
+			List<ShopModules.Module> modules) {
 		String gradingRoot = this.workspace.root().resolve(Criteria.GRADING).toString();
 		String aggregator = this.workspace.root().resolve("pom.xml").toString();
 		for (BuildLog.ProjectError error : buildLog.projectErrors()) {
@@ -459,8 +569,10 @@ public final class GradingSession implements AutoCloseable {
 			while (matcher.find()) {
 				missing.add(matcher.group(1));
 			}
-			boolean candidates = candidateUnresolved
-					|| !missing.isEmpty() && missing.stream().allMatch((gav) -> gav.startsWith("com.acme."));
+			Set<String> candidateModules = new LinkedHashSet<>();
+			modules.forEach((module) -> candidateModules.add(module.groupId() + ":" + module.artifactId()));
+			boolean candidates = candidateUnresolved || !missing.isEmpty() && missing.stream()
+				.allMatch((gav) -> candidateModules.contains(gav.split(":")[0] + ":" + gav.split(":")[1]));
 			if (!candidates) {
 				// the resolution step succeeded, so this is something only the run itself asks for
 				throw new FiredrillException(ExitCode.GRADING, "the hidden suites need "

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -142,9 +143,10 @@ public final class GradingWorkspace implements AutoCloseable {
 	 * @return whether the kit has that module
 	 */
 	public boolean copyModule(KitClone kit, String module) {
-		if (this.pristinePoms.containsKey(module)) {
+		if (this.pristinePoms.containsKey(module) && Files.isDirectory(module(module))) {
 			return true;
 		}
+		Folders.deleteQuietly(module(module));
 		String prefix = modulePath(module);
 		Path target = module(module);
 		boolean found = false;
@@ -247,8 +249,71 @@ public final class GradingWorkspace implements AutoCloseable {
 		return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
 	}
 
+	/**
+	 * Removes the hidden suites from the workspace: the candidate's build runs without them, so that nothing it
+	 * starts can read or change them; they are copied anew from the kit before their own runs.
+	 */
+	public void removeSuites() {
+		Folders.deleteQuietly(this.root.resolve(Criteria.GRADING));
+	}
+
+	/**
+	 * A local repository of the workspace's own ({@code repository/<name>}), emptied: Maven writes into it (what the
+	 * candidate's build installs) and reads the rest from the user's repository behind it.
+	 */
+	public Path freshRepository(String name) {
+		Path repository = this.root.resolve("repository").resolve(name);
+		Folders.deleteQuietly(repository);
+		try {
+			Files.createDirectories(repository);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return repository;
+	}
+
+	/**
+	 * Copies what the candidate's build installed for its own modules (each module's {@code group/artifact/version}
+	 * folder, regular files only) from one repository to another. Anything else the build left in {@code from} is
+	 * not copied: the hidden suites see the candidate's modules and nothing else the candidate's code wrote.
+	 */
+	public static void copyArtifacts(Path from, Path to, List<ShopModules.Module> modules) {
+		try {
+			Path base = from.toRealPath();
+			for (ShopModules.Module module : modules) {
+				if (module.groupId() == null || module.artifactId() == null || module.version() == null) {
+					continue;
+				}
+				String relative = module.groupId().replace('.', '/') + "/" + module.artifactId() + "/" + module.version();
+				Path source = from.resolve(relative).normalize();
+				if (!source.startsWith(from) || !Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)
+						|| !source.toRealPath().startsWith(base)) {
+					continue;
+				}
+				Path target = to.resolve(relative).normalize();
+				Files.createDirectories(target);
+				try (DirectoryStream<Path> files = Files.newDirectoryStream(source)) {
+					for (Path file : files) {
+						if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+							Files.copy(file, target.resolve(file.getFileName().toString()), LinkOption.NOFOLLOW_LINKS);
+						}
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Writes the aggregator POM listing {@code candidate/} and these grading modules. */
 	public void writeAggregator(List<String> modules) {
+		writeAggregator(true, modules);
+	}
+
+	/** Writes the aggregator POM listing {@code candidate/} if asked, and these grading modules. */
+	public void writeAggregator(boolean withCandidate, List<String> modules) {
 		StringBuilder pom = new StringBuilder();
 		pom.append("""
 				<?xml version="1.0" encoding="UTF-8"?>
@@ -260,8 +325,10 @@ public final class GradingWorkspace implements AutoCloseable {
 				    <version>1.0.0</version>
 				    <packaging>pom</packaging>
 				    <modules>
-				        <module>candidate</module>
 				""");
+		if (withCandidate) {
+			pom.append("        <module>").append(CANDIDATE).append("</module>\n");
+		}
 		for (String module : modules) {
 			pom.append("        <module>").append(modulePath(module)).append("</module>\n");
 		}

@@ -19,19 +19,24 @@ import io.firedrill.kit.maven.LocalRepository;
 
 /**
  * One Maven run with a wall-clock bound, its output in a log file. When the bound is exceeded the whole process
- * tree is killed; after every run, processes it started that outlived it are killed too. Where the machine allows
- * it, the run has no network: a network namespace of its own with only the loopback interface, so that the
- * candidate's code can reach neither the internet nor this machine's other services (and cannot send the hidden
- * suites anywhere), while its tests still talk to their own servers on loopback.
+ * tree is killed. Where the machine allows it, the run is sealed: a network namespace of its own with only the
+ * loopback interface, so that the candidate's code can reach neither the internet nor this machine's other services
+ * (and cannot send the hidden suites anywhere) while its tests still talk to their own servers on loopback; and a
+ * process namespace of its own, so that no process it starts outlives it (a double fork or {@code setsid} included).
+ * Elsewhere the descendants seen while it ran are killed after it, which a quick double fork can escape.
  */
 public final class MavenRun {
 
 	/** Environment variable naming the Maven executable to use instead of the kit's wrapper. */
 	public static final String MAVEN_ENV = "FIREDRILL_MAVEN";
 
-	/** Runs the command after it in a new network namespace, with the loopback interface up. */
-	static final List<String> WITHOUT_NETWORK = List.of("unshare", "--net", "--", "sh", "-c",
-			"ip link set lo up && exec \"$@\"", "firedrill-without-network");
+	/**
+	 * Runs the command after it sealed: in a network namespace of its own with only the loopback interface up, and
+	 * in a process namespace of its own whose first process is the command, so that every process it starts,
+	 * detached or not, is killed by the kernel when the command ends or when the grader kills it.
+	 */
+	static final List<String> WITHOUT_NETWORK = List.of("unshare", "--net", "--pid", "--fork", "--kill-child", "--",
+			"sh", "-c", "ip link set lo up && exec \"$@\"", "firedrill-sealed");
 
 	private static volatile Boolean networkIsolation;
 
@@ -46,11 +51,18 @@ public final class MavenRun {
 	 * @param withoutNetwork whether it ran in a network namespace of its own
 	 */
 	public record Result(int exitCode, boolean timedOut, Duration elapsed, boolean withoutNetwork) {
+
+		/** This run followed by another, as one: the later exit code, the time of both, timed out or open if either. */
+		Result then(Result next) {
+			return new Result(next.exitCode, this.timedOut || next.timedOut, this.elapsed.plus(next.elapsed),
+					this.withoutNetwork && next.withoutNetwork);
+		}
+
 	}
 
 	/**
-	 * Whether this machine can run a command without network ({@code unshare --net} and {@code ip}, and the right to
-	 * use them): tried once, then remembered.
+	 * Whether this machine can run a command sealed ({@code unshare --net --pid} and {@code ip}, and the right to use
+	 * them): tried once, then remembered.
 	 */
 	public static boolean canRunWithoutNetwork() {
 		Boolean known = networkIsolation;

@@ -46,6 +46,9 @@ public final class SurefireReports {
 	/** The result of reading a module's reports: its tests and the files that could not be read. */
 	public record Read(List<ReportedTest> tests, List<String> unreadable) {
 
+		/** No report at all: the suite did not run. */
+		static final Read NONE = new Read(List.of(), List.of());
+
 		public boolean isEmpty() {
 			return this.tests.isEmpty() && this.unreadable.isEmpty();
 		}

@@ -55,6 +55,19 @@ class BuildLogTests {
 	}
 
 	@Test
+	void readsTheLastReactorSummaryOfEachRunOfALogWithSeveral() {
+		List<String> lines = List.of("[INFO] Reactor Summary for fake:", "[INFO] Checkout Service 2.4.0 ... FAILURE [1 s]",
+				"[INFO] BUILD FAILURE", "[INFO] Reactor Summary:", "[INFO] Checkout Service 2.4.0 ... SUCCESS [1 s]",
+				"[INFO] BUILD SUCCESS", BuildLog.RUN_SEPARATOR + "hidden suite flag-gated-backend ----",
+				"[INFO] Reactor Summary for grading-workspace 1.0.0:", "[INFO] grading-flag-gated-backend ... SUCCESS [2 s]",
+				"[INFO] BUILD SUCCESS");
+
+		assertThat(BuildLog.of(lines).reactorSummary()).containsExactly(
+				new BuildLog.ReactorEntry("Checkout Service 2.4.0", "SUCCESS"),
+				new BuildLog.ReactorEntry("grading-flag-gated-backend", "SUCCESS"));
+	}
+
+	@Test
 	void readsThePomsMavenCouldNotRead() {
 		BuildLog log = BuildLog.of(Fixtures.lines("logs/unreadable-poms.txt"));
 
