@@ -2,9 +2,7 @@ package io.firedrill.kit.grade;
 
 import static io.firedrill.kit.support.Cli.firedrillIn;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * End to end with real Maven (offline) on a kit small enough to build in seconds: grade the broken incident, then
- * prove the grader on the incident and its two known fixes.
+ * End to end with real Maven (the kit's wrapper; resolution online, then the sealed offline runs) on a kit small
+ * enough to build in seconds: grade the broken incident, then prove the grader on the incident and its two known
+ * fixes.
  */
 class GradeIntegrationTests {
 
@@ -29,7 +28,6 @@ class GradeIntegrationTests {
 
 	@BeforeAll
 	static void tinyKit() {
-		assumeTrue(mavenAvailable(), "no mvn on the PATH and no FIREDRILL_MAVEN");
 		kit = TinyKit.create(dir.resolve("kit"));
 	}
 
@@ -73,18 +71,6 @@ class GradeIntegrationTests {
 			.containsPattern(TinyKit.ACCEPTED + "\\s+accepted\\s+pricing\\s+pass\\s+pass\\s+✓")
 			.containsPattern(TinyKit.WRONG + "\\s+wrong\\s+pricing\\s+partial\\s+partial\\s+✓")
 			.contains("proof holds: 4 verdicts, all as expected");
-	}
-
-	static boolean mavenAvailable() {
-		if (System.getenv(MavenRun.MAVEN_ENV) != null) {
-			return true;
-		}
-		for (String path : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-			if (Files.isExecutable(Path.of(path, "mvn"))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -14,7 +14,8 @@ import java.util.Map;
  * checkout-service with a {@code Pricing} class and a visible test), one incident ({@value #INCIDENT}: PR #892
  * makes {@code price(amount, null)} throw for carts over $50), a hidden suite for criterion {@value #CRITERION}, and
  * two known fixes: {@value #ACCEPTED} (pass) and {@value #WRONG} (partial). Patches are real {@code git format-patch}
- * output; the build needs only the Spring Boot parent, JUnit and AssertJ, which the grader resolves before its run.
+ * output; the build needs only the Spring Boot parent, JUnit and AssertJ, which the grader resolves before its run,
+ * with this project's Maven wrapper.
  */
 public final class TinyKit {
 
@@ -322,6 +323,7 @@ public final class TinyKit {
 
 			git(root, "init", "-q");
 			writeShop(root, ROOT_POM.formatted(PARENT, KIT_BLOCK));
+			copyMavenWrapper(root);
 			write(root, "kit/pom.xml", "<project><artifactId>firedrill-kit</artifactId></project>\n");
 			write(root, "kit/src/main/resources/candidate/README.md", "# Acme Shop\n");
 			write(root, "scenarios.md", SCENARIOS);
@@ -383,6 +385,19 @@ public final class TinyKit {
 		String patch = git(upstream, "format-patch", "-1", "--stdout", "HEAD");
 		git(upstream, "reset", "-q", "--hard", "HEAD~1");
 		return patch;
+	}
+
+	/**
+	 * This project's Maven wrapper, as every firedrill clone has it: the grader runs the kit's own Maven (3.9 or
+	 * newer), whatever {@code mvn} the machine has.
+	 */
+	private static void copyMavenWrapper(Path root) throws IOException {
+		Path project = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+		Files.createDirectories(root.resolve(".mvn/wrapper"));
+		Files.copy(project.resolve(".mvn/wrapper/maven-wrapper.properties"),
+				root.resolve(".mvn/wrapper/maven-wrapper.properties"));
+		Files.copy(project.resolve("mvnw"), root.resolve("mvnw"));
+		root.resolve("mvnw").toFile().setExecutable(true);
 	}
 
 	private static void writeShop(Path dir, String pom) throws IOException {
