@@ -67,6 +67,8 @@ final class Resolution {
 	private static final Pattern ARTIFACT = Pattern.compile("([\\w.-]+:[\\w.-]+(?::[\\w.-]+){1,3}) \\((?:absent|present[^)]*)\\)"
 			+ "|artifact descriptor for ([\\w.-]+:[\\w.-]+(?::[\\w.-]+){1,3})");
 
+	private static final Pattern MAVEN_VERSION = Pattern.compile("Apache Maven (\\d+)\\.(\\d+)\\.\\d+");
+
 	private static final Pattern GOAL_FAILURE = Pattern
 		.compile("^\\[ERROR\\] Failed to execute goal .*?on project ([^:\\s]+): (.*)$");
 
@@ -203,8 +205,9 @@ final class Resolution {
 			throw new UncheckedIOException(ex);
 		}
 		List<String> command = new ArrayList<>(this.maven);
-		command.addAll(List.of("-B", "-ntp", "-Dstyle.color=never", "verify"));
+		command.addAll(List.of("-V", "-B", "-ntp", "-Dstyle.color=never", "verify"));
 		MavenRun.Result run = MavenRun.runWithNetwork(command, probe, log, this.timeout);
+		checkMavenVersion(readLines(log), log);
 		if (run.exitCode() != 0) {
 			List<Unresolved> unresolved = unresolved(BuildLog.of(readLines(log)), probe, Set.of());
 			String what = run.timedOut() ? "it took longer than " + this.timeout.toMinutes() + " min"
@@ -213,6 +216,26 @@ final class Resolution {
 			throw failure("cannot resolve the test runners the hidden suites use: " + what, log);
 		}
 		Folders.deleteQuietly(probe);
+	}
+
+	/**
+	 * The sealed runs read the user's repository as the read-only tail of one of their own
+	 * ({@code maven.repo.local.tail}), which Maven has since 3.9: an older Maven would read neither, and every
+	 * candidate's build would look broken.
+	 */
+	static void checkMavenVersion(List<String> output, Path log) {
+		for (String line : output) {
+			Matcher version = MAVEN_VERSION.matcher(line);
+			if (version.find()) {
+				int major = Integer.parseInt(version.group(1));
+				int minor = Integer.parseInt(version.group(2));
+				if (major < 3 || major == 3 && minor < 9) {
+					throw failure("grading needs Maven 3.9 or newer, and " + MavenRun.MAVEN_ENV + " or the PATH gave "
+							+ version.group() + " (unset " + MavenRun.MAVEN_ENV + " to use the kit's ./mvnw)", log);
+				}
+				return;
+			}
+		}
 	}
 
 	/** A project on the hidden suites' parent with one test run by Surefire and by Failsafe. */

@@ -1,12 +1,14 @@
 package io.firedrill.kit.grade;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import io.firedrill.kit.FiredrillException;
 import org.junit.jupiter.api.Test;
 
 /** How the resolution step reads Maven's answers, and what it lets Maven see of the candidate's POMs. */
@@ -120,6 +122,17 @@ class ResolutionTests {
 		assertThat(Resolution.withoutExtensions("<project><build>".getBytes(StandardCharsets.UTF_8))).isEmpty();
 		assertThat(Resolution.withoutExtensions(("<?xml version=\"1.0\"?><!DOCTYPE project [<!ENTITY x SYSTEM"
 				+ " \"file:///etc/passwd\">]><project>&x;</project>").getBytes(StandardCharsets.UTF_8))).isEmpty();
+	}
+
+	@Test
+	void aMavenOlderThan39IsRefusedByName() {
+		assertThatThrownBy(() -> Resolution.checkMavenVersion(List.of("\u001B[1mApache Maven 3.8.7\u001B[m",
+				"Maven home: /usr/share/maven"), Path.of("probe.log")))
+			.isInstanceOf(FiredrillException.class)
+			.hasMessageContaining("grading needs Maven 3.9 or newer")
+			.hasMessageContaining("Apache Maven 3.8.7");
+		Resolution.checkMavenVersion(List.of("Apache Maven 3.9.11 (3e54c93a704957b63ee3494413a2b544fd3d825b)"),
+				Path.of("probe.log"));
 	}
 
 	@Test
