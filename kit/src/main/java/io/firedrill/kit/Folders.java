@@ -23,7 +23,9 @@ public final class Folders {
 		Files.walkFileTree(path, new SimpleFileVisitor<>() {
 			@Override
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-				file.toFile().setWritable(true);
+				if (attrs.isRegularFile()) {
+					file.toFile().setWritable(true);
+				}
 				Files.delete(file);
 				return FileVisitResult.CONTINUE;
 			}

@@ -173,6 +173,15 @@ public final class GradingSession implements AutoCloseable {
 					+ String.join(", ", shown) + (submission.uncommitted().size() > shown.size() ? ", …" : "") + ")"));
 		}
 		findings.addAll(IntegrityScan.scan(tree, this.baseline.poms()));
+		Map<String, String> links = this.workspace.symbolicLinks(submission.commit());
+		if (!links.isEmpty()) {
+			List<String> shown = links.entrySet().stream().limit(10)
+				.map((link) -> link.getKey() + " -> " + SurefireReports.abbreviate(link.getValue(), 120)).toList();
+			findings.add(Finding.warning("symbolic-link", links.size() + " symbolic "
+					+ (links.size() == 1 ? "link was" : "links were") + " committed and built as plain files holding"
+					+ " their targets, since the grader never follows a link out of the submission: "
+					+ String.join(", ", shown) + (links.size() > shown.size() ? ", …" : "")));
+		}
 
 		List<ShopModules.Module> modules = ShopModules.read(this.workspace.candidate());
 		String shopVersion = modules.isEmpty() ? null : modules.get(0).version();
@@ -277,6 +286,11 @@ public final class GradingSession implements AutoCloseable {
 			findings.add(Finding.info("network-not-isolated", "the candidate's code ran with this machine's network,"
 					+ " and a process it detached could outlive its run: this machine cannot give the grading runs"
 					+ " namespaces of their own (unshare --net --pid, ip)"));
+		}
+		if (run.hadSurvivors()) {
+			findings.add(Finding.warning("process-outlived-run", "a process the candidate's code started was still"
+					+ " running when its build or a hidden suite's run ended (a detached helper, or a server a test did"
+					+ " not stop): it was killed with the run, before any report was read"));
 		}
 		if (run.timedOut()) {
 			findings.add(Finding.warning("timeout", "the grading run exceeded its bound of "

@@ -118,6 +118,9 @@ public final class GradingWorkspace implements AutoCloseable {
 					.getRepository();
 				this.candidateRepository.getConfig().setBoolean("core", null, "autocrlf", false);
 				this.candidateRepository.getConfig().setBoolean("gc", null, "auto", false);
+				// a link the candidate committed is written as a small file holding its target, as git does where
+				// links do not exist: nothing in the workspace can point outside it
+				this.candidateRepository.getConfig().setBoolean("core", null, "symlinks", false);
 				this.candidateRepository.getConfig().save();
 			}
 			submission.fetchInto(this.candidateRepository);
@@ -130,6 +133,41 @@ public final class GradingWorkspace implements AutoCloseable {
 		}
 		catch (GitAPIException | IOException ex) {
 			throw new IllegalStateException("cannot check out " + submission.commit().name() + " in " + candidate(), ex);
+		}
+	}
+
+	/** The symbolic links a commit holds, with their targets: checked out as plain files holding the target. */
+	public Map<String, String> symbolicLinks(ObjectId commit) {
+		Map<String, String> links = new java.util.TreeMap<>();
+		try (RevWalk walk = new RevWalk(this.candidateRepository);
+				TreeWalk tree = new TreeWalk(this.candidateRepository)) {
+			tree.addTree(walk.parseCommit(commit).getTree());
+			tree.setRecursive(true);
+			while (tree.next()) {
+				if ((tree.getRawMode(0) & FileMode.TYPE_MASK) == FileMode.TYPE_SYMLINK) {
+					byte[] target = this.candidateRepository.open(tree.getObjectId(0), Constants.OBJ_BLOB).getBytes(4096);
+					links.put(tree.getPathString(), new String(target, StandardCharsets.UTF_8));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return links;
+	}
+
+	/**
+	 * Whether a path lies in the workspace once every link on the way is followed: what the candidate's code left
+	 * (a {@code target} that is a link, say) must never turn the grader's clean-up into a delete elsewhere.
+	 */
+	private boolean insideWorkspace(Path path) {
+		try {
+			Path real = Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? path.toRealPath()
+					: path.getParent().toRealPath().resolve(path.getFileName());
+			return real.startsWith(this.root.toRealPath()) && !Files.isSymbolicLink(path);
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 
@@ -354,14 +392,20 @@ public final class GradingWorkspace implements AutoCloseable {
 			modules.add(module(module));
 		}
 		for (Path module : modules) {
-			if (!module.startsWith(this.root)) {
+			if (!module.startsWith(this.root) || !Files.exists(module) || !insideWorkspace(module)) {
 				continue;
 			}
 			Path target = module.resolve("target");
-			for (String reports : SurefireReports.DIRECTORIES) {
-				Folders.deleteQuietly(module.resolve(reports));
+			if (!insideWorkspace(target)) {
+				Folders.deleteQuietly(target);
+				continue;
 			}
-			if (Files.isDirectory(target)) {
+			for (String reports : SurefireReports.DIRECTORIES) {
+				if (insideWorkspace(module.resolve(reports))) {
+					Folders.deleteQuietly(module.resolve(reports));
+				}
+			}
+			if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
 				try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "*.jar")) {
 					for (Path jar : jars) {
 						Files.deleteIfExists(jar);
@@ -395,7 +439,7 @@ public final class GradingWorkspace implements AutoCloseable {
 				.anyMatch((path) -> path.startsWith(prefix) && owner(candidateModules, path).equals(module.dir()));
 			if (touched) {
 				Path target = candidate().resolve(module.dir()).resolve("target").normalize();
-				if (target.startsWith(candidate())) {
+				if (target.startsWith(candidate()) && (Files.isSymbolicLink(target) || insideWorkspace(target))) {
 					Folders.deleteQuietly(target);
 				}
 			}

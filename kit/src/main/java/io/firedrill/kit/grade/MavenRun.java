@@ -35,8 +35,15 @@ public final class MavenRun {
 	 * in a process namespace of its own whose first process is the command, so that every process it starts,
 	 * detached or not, is killed by the kernel when the command ends or when the grader kills it.
 	 */
-	static final List<String> WITHOUT_NETWORK = List.of("unshare", "--net", "--pid", "--fork", "--kill-child", "--",
-			"sh", "-c", "ip link set lo up && exec \"$@\"", "firedrill-sealed");
+	static final List<String> WITHOUT_NETWORK = List.of("unshare", "--net", "--pid", "--fork", "--kill-child",
+			"--mount-proc", "--", "sh", "-c", """
+					ip link set lo up || exit 125
+					"$@"
+					code=$?
+					for process in /proc/[0-9]*; do
+					    [ "${process#/proc/}" = 1 ] || exit %d
+					done
+					exit $code""".formatted(Result.SURVIVORS), "firedrill-sealed");
 
 	private static volatile Boolean networkIsolation;
 
@@ -52,9 +59,21 @@ public final class MavenRun {
 	 */
 	public record Result(int exitCode, boolean timedOut, Duration elapsed, boolean withoutNetwork) {
 
+		/**
+		 * The exit code of a sealed run whose command ended while processes it had started were still running (the
+		 * kernel killed them with the namespace): the command's own exit code is then not known.
+		 */
+		static final int SURVIVORS = 97;
+
+		/** Whether processes it started outlived the command (and were killed with the run). */
+		public boolean hadSurvivors() {
+			return this.withoutNetwork && this.exitCode == SURVIVORS;
+		}
+
 		/** This run followed by another, as one: the later exit code, the time of both, timed out or open if either. */
 		Result then(Result next) {
-			return new Result(next.exitCode, this.timedOut || next.timedOut, this.elapsed.plus(next.elapsed),
+			int exitCode = hadSurvivors() && !next.hadSurvivors() ? SURVIVORS : next.exitCode;
+			return new Result(exitCode, this.timedOut || next.timedOut, this.elapsed.plus(next.elapsed),
 					this.withoutNetwork && next.withoutNetwork);
 		}
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.firedrill.kit.Folders;
+import io.firedrill.kit.support.GitCli;
 
 class GradingWorkspaceTests {
 
@@ -72,6 +75,61 @@ class GradingWorkspaceTests {
 			Files.writeString(test, "class FlagTests { /* always passes */ }");
 			assertThat(workspace.fingerprint()).isNotEqualTo(before);
 		}
+	}
+
+	@Test
+	void aCommittedSymbolicLinkIsCheckedOutAsAPlainFileAndCleaningNeverReachesItsTarget(@TempDir Path dir)
+			throws IOException {
+		Path outside = Files.createDirectories(dir.resolve("outside/surefire-reports"));
+		Path precious = Files.writeString(dir.resolve("outside/precious.jar"), "not the grader's");
+		Path repository = Files.createDirectories(dir.resolve("submission/order-retry-job"));
+		Files.writeString(repository.resolve("pom.xml"), "<project/>");
+		Files.createSymbolicLink(repository.resolve("target"), outside.getParent());
+		commitAll(dir.resolve("submission"));
+
+		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			Submission submission = Submission.open(dir.resolve("submission"), null);
+			workspace.checkout(submission);
+			workspace.cleanOutputs(List.of(JOB), List.of());
+
+			assertThat(workspace.candidate().resolve("order-retry-job/target")).isRegularFile()
+				.hasContent(outside.getParent().toString());
+			assertThat(workspace.symbolicLinks(submission.commit()))
+				.containsExactly(Map.entry("order-retry-job/target", outside.getParent().toString()));
+		}
+		assertThat(precious).exists();
+		assertThat(outside).isDirectory();
+	}
+
+	@Test
+	void aLinkTheBuildLeftInPlaceOfTargetIsRemovedWithoutTouchingWhatItPointsTo(@TempDir Path dir) throws IOException {
+		Path outside = Files.createDirectories(dir.resolve("outside/surefire-reports"));
+		Path precious = Files.writeString(dir.resolve("outside/precious.jar"), "not the grader's");
+		Files.createDirectories(dir.resolve("submission/order-retry-job"));
+		Files.writeString(dir.resolve("submission/order-retry-job/pom.xml"), "<project/>");
+		commitAll(dir.resolve("submission"));
+
+		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			workspace.checkout(Submission.open(dir.resolve("submission"), null));
+			Path target = workspace.candidate().resolve("order-retry-job/target");
+			Files.createSymbolicLink(target, outside.getParent());
+
+			workspace.cleanOutputs(List.of(JOB), List.of());
+
+			assertThat(target).doesNotExist();
+		}
+		assertThat(precious).exists();
+		assertThat(outside).isDirectory();
+	}
+
+	private static final ShopModules.Module JOB = new ShopModules.Module("order-retry-job", "com.acme.shop",
+			"order-retry-job", "2.4.0", "jar", null);
+
+	private static void commitAll(Path repository) {
+		GitCli.git(repository, "init", "-q");
+		GitCli.git(repository, "add", "-A");
+		GitCli.git(repository, "-c", "user.name=Candidate", "-c", "user.email=candidate@example.com", "commit", "-qm",
+				"Submission");
 	}
 
 	@Test

@@ -40,8 +40,19 @@ class MavenRunTests {
 				+ "' > /dev/null 2>&1 < /dev/null & exit 0"), this.dir, log, Duration.ofSeconds(30));
 		Thread.sleep(5000);
 
-		assertThat(result.exitCode()).isZero();
+		assertThat(result.hadSurvivors()).isTrue();
 		assertThat(marker).doesNotExist();
+	}
+
+	@Test
+	void aRunWhoseProcessesAllEndedKeepsItsExitCode() {
+		assumeTrue(MavenRun.canRunWithoutNetwork(), "this machine cannot make a process namespace");
+
+		MavenRun.Result result = MavenRun.run(List.of("sh", "-c", "sleep 0.2 & wait; exit 3"), this.dir,
+				this.dir.resolve("run.log"), Duration.ofSeconds(30));
+
+		assertThat(result.exitCode()).isEqualTo(3);
+		assertThat(result.hadSurvivors()).isFalse();
 	}
 
 	@Test
