@@ -42,12 +42,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * <pre>
  * fixes:
  *   - id: gate-in-service
- *     kind: accepted            # accepted | wrong
+ *     kind: accepted            # accepted | wrong | tamper
  *     description: "..."
  *     patch: gate-in-service.patch   # git format-patch, relative to fixes/, applies on incident/&lt;id&gt;
  *     reference: true           # optional: the fix the demo applies (else the first accepted one)
  *     expect:
  *       flag-gated-backend: pass     # pass | partial | fail, for every criterion of the incident
+ *     findings: [process-outlived-run]   # tamper only: the findings its scorecard must show
  * </pre>
  */
 public final class Fixes {
@@ -113,7 +114,7 @@ public final class Fixes {
 				kind = Fix.Kind.valueOf(String.valueOf(entry.kind()).strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				throw FiredrillException.input(where + "kind must be accepted or wrong, not " + entry.kind());
+				throw FiredrillException.input(where + "kind must be accepted, wrong or tamper, not " + entry.kind());
 			}
 			if (entry.patch() == null || entry.patch().isBlank()) {
 				throw FiredrillException.input(where + "no patch");
@@ -144,8 +145,14 @@ public final class Fixes {
 					throw FiredrillException.input(where + "expect has no verdict for criterion " + criterion.id());
 				}
 			}
+			List<String> findings = (entry.findings() != null) ? entry.findings().stream().map(String::strip).toList()
+					: List.of();
+			if (kind == Fix.Kind.TAMPER && (findings.isEmpty() || expect.containsValue(Status.PASS))) {
+				throw FiredrillException.input(where + "a tamper fixture names the findings it must cause and never"
+						+ " expects a pass");
+			}
 			fixes.add(new Fix(id, kind, (entry.description() != null) ? entry.description().strip() : id, patchPath,
-					patch, expect, Boolean.TRUE.equals(entry.reference())));
+					patch, expect, Boolean.TRUE.equals(entry.reference()), findings));
 		}
 		return Optional.of(fixes);
 	}
@@ -243,7 +250,7 @@ public final class Fixes {
 	record FixesFile(List<Entry> fixes) {
 
 		record Entry(String id, String kind, String description, String patch, Boolean reference,
-				Map<String, String> expect) {
+				Map<String, String> expect, List<String> findings) {
 		}
 
 	}

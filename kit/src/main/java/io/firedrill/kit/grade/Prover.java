@@ -118,11 +118,17 @@ public final class Prover {
 				for (int i = 0; i < known.size(); i++) {
 					Fix fix = known.get(i);
 					start = Instant.now();
-					graded = grade(session, repository, branches.get(i), false, scratch, fix.id());
+					boolean tamper = fix.kind() == Fix.Kind.TAMPER;
+					graded = grade(session, repository, branches.get(i), tamper, scratch, fix.id());
 					rows = new ArrayList<>();
 					for (CriterionResult result : graded.card().criteria()) {
 						rows.add(new Verdict(incident.id(), fix.id(), fix.kind().label(), result.id(),
 								fix.expect().get(result.id()).label(), actual(result)));
+					}
+					for (String code : fix.findings()) {
+						boolean shown = graded.card().integrity().stream().anyMatch((f) -> f.code().equals(code));
+						rows.add(new Verdict(incident.id(), fix.id(), fix.kind().label(), "finding " + code, "shown",
+								shown ? "shown" : "missing"));
 					}
 					finish(incident, fix.id(), start, graded, rows, verdicts, timings);
 				}

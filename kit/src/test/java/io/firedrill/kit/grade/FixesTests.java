@@ -128,7 +128,7 @@ class FixesTests {
 		byte[] patch = git(repo, "format-patch", "-1", "--stdout", "HEAD").getBytes(StandardCharsets.UTF_8);
 		String base = git(repo, "rev-parse", "HEAD~1").trim();
 		Fix fix = new Fix("discount", Fix.Kind.ACCEPTED, "Apply the discount", "incidents/x/fixes/discount.patch", patch,
-				Map.of(), true);
+				Map.of(), true, List.of());
 
 		RevCommit commit;
 		try (Repository repository = new FileRepositoryBuilder().setWorkTree(repo.toFile()).build()) {
