@@ -66,6 +66,40 @@ class FixesTests {
 	}
 
 	@Test
+	void aTamperFixtureNamesTheFindingsItsScorecardMustShow() {
+		write("fixes.yaml", """
+				fixes:
+				  - {id: rewriter, kind: tamper, patch: a.patch, findings: [process-outlived-run],
+				     expect: {flag-gated-backend: fail, release-2.4.0: fail}}
+				""");
+		write("a.patch", "p");
+
+		assertThat(read().orElseThrow()).singleElement().satisfies((fix) -> {
+			assertThat(fix.kind()).isEqualTo(Fix.Kind.TAMPER);
+			assertThat(fix.findings()).containsExactly("process-outlived-run");
+		});
+	}
+
+	@Test
+	void aTamperFixtureThatCouldPassOrNamesNoFindingIsRefused() {
+		write("a.patch", "p");
+		write("fixes.yaml", """
+				fixes:
+				  - {id: rewriter, kind: tamper, patch: a.patch, findings: [process-outlived-run],
+				     expect: {flag-gated-backend: pass, release-2.4.0: fail}}
+				""");
+		assertThatExceptionOfType(FiredrillException.class).isThrownBy(this::read)
+			.withMessageContaining("never expects a pass");
+
+		write("fixes.yaml", """
+				fixes:
+				  - {id: rewriter, kind: tamper, patch: a.patch, expect: {flag-gated-backend: fail, release-2.4.0: fail}}
+				""");
+		assertThatExceptionOfType(FiredrillException.class).isThrownBy(this::read)
+			.withMessageContaining("names the findings it must cause");
+	}
+
+	@Test
 	void theReferenceFixIsTheOneMarkedSo() {
 		write("fixes.yaml", """
 				fixes:
@@ -100,11 +134,11 @@ class FixesTests {
 	}
 
 	@Test
-	void aKindIsAcceptedOrWrong() {
+	void aKindIsAcceptedWrongOrTamper() {
 		write("fixes.yaml", "fixes:\n  - {id: a, kind: maybe, patch: a.patch, expect: {flag-gated-backend: fail, release-2.4.0: fail}}\n");
 		write("a.patch", "p");
 
-		assertInvalid("kind must be accepted or wrong");
+		assertInvalid("kind must be accepted, wrong or tamper");
 	}
 
 	@Test
