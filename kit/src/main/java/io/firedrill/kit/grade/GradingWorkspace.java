@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.firedrill.kit.Cleanup;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import org.eclipse.jgit.api.Git;
@@ -69,9 +70,16 @@ public final class GradingWorkspace implements AutoCloseable {
 
 	private ObjectId current;
 
+	private final Cleanup.Action removeOnStop;
+
 	private GradingWorkspace(Path root, boolean keep) {
 		this.root = root;
 		this.keep = keep;
+		this.removeOnStop = Cleanup.onStop(() -> {
+			if (!keep) {
+				Folders.deleteQuietly(root);
+			}
+		});
 	}
 
 	/** A new, empty workspace in a temporary folder. */
@@ -528,6 +536,7 @@ public final class GradingWorkspace implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.removeOnStop.close();
 		if (this.candidateRepository != null) {
 			this.candidateRepository.close();
 		}

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.firedrill.kit.Cleanup;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.cli.ExitCode;
 import io.firedrill.kit.maven.LocalRepository;
@@ -64,6 +65,9 @@ public final class MavenRun {
 		 * kernel killed them with the namespace): the command's own exit code is then not known.
 		 */
 		static final int SURVIVORS = 97;
+
+		/** No run at all (nothing to build). */
+		static final Result NOTHING = new Result(0, false, Duration.ZERO, true);
 
 		/** Whether processes it started outlived the command (and were killed with the run). */
 		public boolean hadSurvivors() {
@@ -188,6 +192,11 @@ public final class MavenRun {
 		}
 		Map<Long, ProcessHandle> seen = new LinkedHashMap<>();
 		boolean finished = false;
+		// stopped with the kit: in a sealed run, killing unshare kills everything in its namespace
+		Cleanup.Action stop = Cleanup.onStop(() -> {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly();
+		});
 		try {
 			long deadline = System.nanoTime() + timeout.toNanos();
 			while (!finished) {
@@ -203,6 +212,7 @@ public final class MavenRun {
 			Thread.currentThread().interrupt();
 		}
 		finally {
+			stop.close();
 			if (!finished) {
 				remember(process.toHandle(), seen);
 				process.toHandle().destroyForcibly();

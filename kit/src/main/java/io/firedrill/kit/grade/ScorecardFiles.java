@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.firedrill.kit.Cleanup;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 
@@ -28,6 +31,9 @@ public final class ScorecardFiles {
 
 	/** Written into every scorecard folder: {@code --force} replaces a folder only when it holds this file. */
 	public static final String MARKER = ".firedrill-scorecard";
+
+	/** Staged folders not yet published or discarded: removed if the kit is stopped. */
+	private static final Map<Path, Cleanup.Action> STAGED = new ConcurrentHashMap<>();
 
 	private ScorecardFiles() {
 	}
@@ -61,7 +67,9 @@ public final class ScorecardFiles {
 		try {
 			Path parent = out.toAbsolutePath().normalize().getParent();
 			Files.createDirectories(parent);
-			return Files.createTempDirectory(parent, "." + out.getFileName() + ".firedrill-");
+			Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".firedrill-");
+			STAGED.put(staging, Cleanup.onStop(() -> Folders.deleteQuietly(staging)));
+			return staging;
 		}
 		catch (AccessDeniedException ex) {
 			throw FiredrillException.input("cannot write " + ex.getFile() + ": permission denied", ex);
@@ -93,6 +101,7 @@ public final class ScorecardFiles {
 				Folders.delete(out);
 			}
 			Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+			unregister(staging);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -102,6 +111,14 @@ public final class ScorecardFiles {
 	/** Removes a staged folder that will not be published. */
 	public static void discard(Path staging) {
 		Folders.deleteQuietly(staging);
+		unregister(staging);
+	}
+
+	private static void unregister(Path staging) {
+		Cleanup.Action action = STAGED.remove(staging);
+		if (action != null) {
+			action.close();
+		}
 	}
 
 }

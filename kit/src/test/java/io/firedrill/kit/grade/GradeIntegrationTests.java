@@ -62,6 +62,24 @@ class GradeIntegrationTests {
 	}
 
 	@Test
+	void aSubmissionWithoutABuildGetsAScorecardThatSaysSo() throws Exception {
+		Path candidate = Files.createDirectories(dir.resolve("no-build"));
+		Files.writeString(candidate.resolve("NOTES.md"), "I ran out of time.\n");
+		io.firedrill.kit.support.GitCli.git(candidate, "init", "-q");
+		io.firedrill.kit.support.GitCli.git(candidate, "add", "-A");
+		io.firedrill.kit.support.GitCli.git(candidate, "-c", "user.name=Bob", "-c", "user.email=bob@example.com",
+				"commit", "-qm", "Notes");
+		Path out = dir.resolve("no-build-card");
+
+		Run run = firedrillIn(kit.root(), dir, "grade", TinyKit.INCIDENT, candidate.toString(), "--out", out.toString());
+
+		assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+		JsonNode card = JsonMapper.builder().build().readTree(out.resolve(ScorecardFiles.JSON).toFile());
+		assertThat(card.get("build").get("ok").asBoolean()).isFalse();
+		assertThat(card.get("criteria").get(0).toString()).contains("no readable pom.xml");
+	}
+
+	@Test
 	void provesTheGraderOnTheIncidentAndItsFixes() {
 		Run run = firedrillIn(kit.root(), dir, "prove", TinyKit.INCIDENT, "--timeout", "3m");
 
