@@ -230,7 +230,7 @@ public final class GradingSession implements AutoCloseable {
 		this.workspace.removeSuites();
 		this.workspace.writeAggregator(List.of());
 		Path userRepository = LocalRepository.locate(this.kit.root());
-		Path built = this.workspace.freshRepository("candidate");
+		Path built = this.workspace.freshRepository("repository/candidate");
 		Deadline deadline = new Deadline(this.settings.timeout());
 		List<String> logs = new ArrayList<>();
 		MavenRun.Result run = MavenRun.Result.NOTHING;
@@ -247,7 +247,7 @@ public final class GradingSession implements AutoCloseable {
 		// its support copied afresh from the kit; each suite's reports are read before the next one starts
 		Map<String, SurefireReports.Read> suiteReports = new LinkedHashMap<>();
 		boolean suitesRan = !toRun.isEmpty() && !candidateLog.couldNotReadProjects() && !run.timedOut();
-		Path forSuites = this.workspace.freshRepository("suites");
+		Path forSuites = this.workspace.freshRepository(GradingWorkspace.SUITES_REPOSITORY);
 		if (suitesRan) {
 			GradingWorkspace.copyArtifacts(built, forSuites, modules);
 		}
@@ -267,7 +267,8 @@ public final class GradingSession implements AutoCloseable {
 			Map<String, String> after = this.workspace.fingerprint();
 			if (!before.equals(after)) {
 				findings.add(Finding.critical("hidden-suite-modified", "files of the hidden suite of " + criterion.id()
-						+ " changed while it ran with the candidate's code (" + changed(before, after)
+						+ " or of the modules it runs on changed while it ran with the candidate's code ("
+						+ changed(before, after)
 						+ "): its results cannot be trusted"));
 			}
 			List<String> lines = readLines(suiteLog);

@@ -56,6 +56,9 @@ public final class GradingWorkspace implements AutoCloseable {
 
 	public static final String CANDIDATE = "candidate";
 
+	/** Where the hidden suites' runs read the candidate's installed modules from. */
+	static final String SUITES_REPOSITORY = "repository/suites";
+
 	private final Path root;
 
 	private final boolean keep;
@@ -306,9 +309,10 @@ public final class GradingWorkspace implements AutoCloseable {
 	/**
 	 * A local repository of the workspace's own ({@code repository/<name>}), emptied: Maven writes into it (what the
 	 * candidate's build installs) and reads the rest from the user's repository behind it.
+	 * @param path its folder, relative to the workspace ({@code repository/candidate})
 	 */
-	public Path freshRepository(String name) {
-		Path repository = this.root.resolve("repository").resolve(name);
+	public Path freshRepository(String path) {
+		Path repository = this.root.resolve(path);
 		Folders.deleteQuietly(repository);
 		try {
 			Files.createDirectories(repository);
@@ -483,14 +487,15 @@ public final class GradingWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * A digest of everything of the grader's in the workspace: the aggregator, {@code .mvn/} and the grading
-	 * modules' files outside {@code target/}. Compared before and after a run, it tells whether anything touched the
-	 * hidden suites.
+	 * A digest of everything of the grader's in the workspace: the aggregator, {@code .mvn/}, the grading modules'
+	 * files outside {@code target/}, and the repository the hidden suites read the candidate's modules from (a jar
+	 * added there, a fake JUnit say, would shadow the user's repository for the next suite). Compared before and
+	 * after a run, it tells whether anything touched the hidden suites.
 	 */
 	public Map<String, String> fingerprint() {
 		Map<String, String> digests = new LinkedHashMap<>();
 		List<Path> roots = List.of(this.root.resolve("pom.xml"), this.root.resolve(".mvn"),
-				this.root.resolve(Criteria.GRADING));
+				this.root.resolve(Criteria.GRADING), this.root.resolve(SUITES_REPOSITORY));
 		try {
 			for (Path start : roots) {
 				if (!Files.exists(start)) {

@@ -22,8 +22,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
@@ -32,11 +30,11 @@ import javax.xml.transform.stream.StreamResult;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.cli.ExitCode;
+import io.firedrill.kit.maven.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The trusted step before each sealed grading run. That run has no network, so everything it needs must be in the
@@ -359,14 +357,12 @@ final class Resolution {
 	 * left out of the resolution.
 	 */
 	static Optional<byte[]> withoutExtensions(byte[] pom) {
+		Optional<Document> parsed = Xml.parse(pom);
+		if (parsed.isEmpty()) {
+			return Optional.empty();
+		}
 		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-			factory.setNamespaceAware(false);
-			var builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(new DefaultHandler());
-			Document document = builder.parse(new java.io.ByteArrayInputStream(pom));
+			Document document = parsed.get();
 			NodeList found = document.getElementsByTagName("extensions");
 			List<Node> extensions = new ArrayList<>();
 			for (int i = 0; i < found.getLength(); i++) {

@@ -10,12 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Where the user's Maven keeps its local repository, found as Maven finds it, so that the kit reads jars from the
@@ -123,31 +119,30 @@ public final class LocalRepository {
 		return Optional.ofNullable(value);
 	}
 
-	/** {@code <localRepository>} of a settings file, if the file exists and sets it. */
+	/**
+	 * {@code <localRepository>} of a settings file, if the file exists and sets it. A broken file is passed over:
+	 * Maven itself refuses it, and the run that follows says so in its own words.
+	 */
 	static Optional<String> settingsRepository(Path settings) {
-		if (!Files.isRegularFile(settings)) {
+		byte[] content;
+		try {
+			content = Files.isRegularFile(settings) ? Files.readAllBytes(settings) : null;
+		}
+		catch (IOException ex) {
 			return Optional.empty();
 		}
-		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-			factory.setNamespaceAware(false);
-			var builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(new DefaultHandler());
-			Element root = builder.parse(settings.toFile()).getDocumentElement();
-			for (Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
+		if (content == null) {
+			return Optional.empty();
+		}
+		return Xml.parse(content).flatMap((document) -> {
+			for (Node node = document.getDocumentElement().getFirstChild(); node != null; node = node.getNextSibling()) {
 				if (node instanceof Element element && element.getTagName().equals("localRepository")) {
 					String value = element.getTextContent().strip();
 					return value.isEmpty() ? Optional.empty() : Optional.of(value);
 				}
 			}
 			return Optional.empty();
-		}
-		catch (Exception ex) {
-			// Maven itself refuses a broken settings file; the run that follows says so in its own words
-			return Optional.empty();
-		}
+		});
 	}
 
 	/** {@code ${user.home}}, {@code ${env.NAME}} and other system properties, as Maven expands them in settings. */

@@ -133,6 +133,22 @@ class GradingWorkspaceTests {
 	}
 
 	@Test
+	void theFingerprintSeesAJarAddedToTheRepositoryTheSuitesReadTheCandidateFrom() throws IOException {
+		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			workspace.writeAggregator(List.of());
+			Path repository = workspace.freshRepository(GradingWorkspace.SUITES_REPOSITORY);
+			Map<String, String> before = workspace.fingerprint();
+
+			Path fake = repository.resolve("org/junit/jupiter/junit-jupiter-api/6.0.3/junit-jupiter-api-6.0.3.jar");
+			Files.createDirectories(fake.getParent());
+			Files.writeString(fake, "a JUnit that always passes");
+
+			assertThat(workspace.fingerprint()).isNotEqualTo(before)
+				.containsKey("repository/suites/org/junit/jupiter/junit-jupiter-api/6.0.3/junit-jupiter-api-6.0.3.jar");
+		}
+	}
+
+	@Test
 	void closingDeletesTheWorkspaceUnlessKept() {
 		java.nio.file.Path root;
 		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
