@@ -10,6 +10,11 @@ import java.util.regex.Pattern;
 /**
  * What Maven's output says about the build itself: which projects built, the compiler's errors, goals that failed,
  * POMs Maven could not read, test JVMs that died. Test results never come from here, only from the reports.
+ * <p>
+ * The candidate's code writes into the same output (its tests, its processes), so a line is believed only where
+ * Maven alone writes it: POM errors before the run's first plugin execution, compiler errors inside a compiler
+ * execution, failed goals and the reactor summary after the run's last {@code BUILD} line. A look-alike printed
+ * anywhere else is just text.
  */
 public final class BuildLog {
 
@@ -33,6 +38,18 @@ public final class BuildLog {
 
 	private static final Pattern PROJECT_ERROR_DETAIL = Pattern.compile("^\\[ERROR\\]\\s{4,}(\\S.*)$");
 
+	/** The header of a plugin execution: {@code [INFO] --- compiler:3.14.1:compile (default-compile) @ shop ---}. */
+	private static final Pattern EXECUTION = Pattern.compile("^\\[INFO\\] --- (\\S+) (?:\\([^)]*\\) )?@ \\S+ ---$");
+
+	/** The header of the next project: {@code [INFO] ------< com.acme.shop:checkout-service >------}. */
+	private static final Pattern PROJECT_HEADER = Pattern.compile("^\\[INFO\\] -+< \\S+ >-+$");
+
+	/** Maven's closing verdict of a run; what follows it is Maven's own report. */
+	private static final Pattern BUILD_RESULT = Pattern.compile("^\\[INFO\\] BUILD (?:SUCCESS|FAILURE)$");
+
+	/** A line is cut to this many characters: a longer one is not Maven's, and must not cost memory. */
+	static final int LINE_LIMIT = 4000;
+
 	private final List<String> lines;
 
 	private BuildLog(List<String> lines) {
@@ -45,7 +62,73 @@ public final class BuildLog {
 	}
 
 	public static BuildLog of(List<String> lines) {
-		return new BuildLog(lines.stream().map((line) -> ANSI.matcher(line).replaceAll("")).toList());
+		return new BuildLog(lines.stream()
+			.map((line) -> ANSI.matcher((line.length() > LINE_LIMIT) ? line.substring(0, LINE_LIMIT) : line)
+				.replaceAll(""))
+			.toList());
+	}
+
+	/** The runs of the log, each as its lines (without the separator). */
+	private List<List<String>> runs() {
+		List<List<String>> runs = new ArrayList<>();
+		int from = 0;
+		for (int i = 0; i <= this.lines.size(); i++) {
+			if (i == this.lines.size() || this.lines.get(i).startsWith(RUN_SEPARATOR)) {
+				runs.add(this.lines.subList(from, i));
+				from = i + 1;
+			}
+		}
+		return runs;
+	}
+
+	/** Each run's lines before its first plugin execution: Maven reads the POMs there, before any code of theirs. */
+	private List<String> beforeExecutions() {
+		List<String> lines = new ArrayList<>();
+		for (List<String> run : runs()) {
+			for (String line : run) {
+				if (EXECUTION.matcher(line).matches()) {
+					break;
+				}
+				lines.add(line);
+			}
+		}
+		return lines;
+	}
+
+	/** Each run's lines from its last {@code BUILD} line on: Maven's report, written after every test ended. */
+	private List<String> afterBuildResults() {
+		List<String> lines = new ArrayList<>();
+		for (List<String> run : runs()) {
+			for (int i = run.size() - 1; i >= 0; i--) {
+				if (BUILD_RESULT.matcher(run.get(i)).matches()) {
+					lines.addAll(run.subList(i, run.size()));
+					break;
+				}
+			}
+		}
+		return lines;
+	}
+
+	/** The lines written while the compiler ran (its executions only; tests never run there). */
+	private List<String> insideCompilerExecutions() {
+		List<String> lines = new ArrayList<>();
+		boolean compiler = false;
+		for (String line : this.lines) {
+			Matcher execution = EXECUTION.matcher(line);
+			if (execution.matches()) {
+				String goal = execution.group(1);
+				compiler = goal.startsWith("compiler:") || goal.startsWith("maven-compiler-plugin:");
+			}
+			else if (line.startsWith(RUN_SEPARATOR) || BUILD_RESULT.matcher(line).matches()
+					|| line.startsWith("[INFO] ------------------------------------------------------------------------")
+					|| PROJECT_HEADER.matcher(line).matches()) {
+				compiler = false;
+			}
+			else if (compiler) {
+				lines.add(line);
+			}
+		}
+		return lines;
 	}
 
 	/** An error of the compiler: the file as logged (absolute), line, column and message. */
@@ -74,15 +157,16 @@ public final class BuildLog {
 
 	/** The compiler's errors, each once, in the order logged; a {@code symbol:} line is appended to its error. */
 	public List<CompilerError> compilerErrors() {
+		List<String> lines = insideCompilerExecutions();
 		Set<CompilerError> errors = new LinkedHashSet<>();
-		for (int i = 0; i < this.lines.size(); i++) {
-			Matcher matcher = COMPILER_ERROR.matcher(this.lines.get(i));
+		for (int i = 0; i < lines.size(); i++) {
+			Matcher matcher = COMPILER_ERROR.matcher(lines.get(i));
 			if (!matcher.matches()) {
 				continue;
 			}
-			String message = matcher.group(4).strip();
-			if (i + 1 < this.lines.size()) {
-				Matcher detail = COMPILER_DETAIL.matcher(this.lines.get(i + 1));
+			String message = SurefireReports.abbreviate(matcher.group(4).strip(), SurefireReports.MESSAGE_LIMIT);
+			if (i + 1 < lines.size()) {
+				Matcher detail = COMPILER_DETAIL.matcher(lines.get(i + 1));
 				if (detail.matches() && detail.group(1).equals("symbol")) {
 					message = message + " (symbol: " + detail.group(2).strip() + ")";
 				}
@@ -131,10 +215,10 @@ public final class BuildLog {
 		return entries;
 	}
 
-	/** The goals that failed, each once. */
+	/** The goals that failed, each once, as Maven reported them after a run's last {@code BUILD} line. */
 	public List<GoalFailure> goalFailures() {
 		Set<GoalFailure> failures = new LinkedHashSet<>();
-		for (String line : this.lines) {
+		for (String line : afterBuildResults()) {
 			Matcher matcher = GOAL_FAILURE.matcher(line);
 			if (matcher.matches()) {
 				String goal = (matcher.group(1) != null) ? matcher.group(1) : "";
@@ -147,28 +231,50 @@ public final class BuildLog {
 
 	/** Whether Maven stopped because it could not read the projects' POMs. */
 	public boolean couldNotReadProjects() {
-		return this.lines.stream().anyMatch((line) -> line.contains("The build could not read"));
+		return beforeExecutions().stream().anyMatch((line) -> line.contains("The build could not read"));
 	}
 
 	/** The POMs Maven could not read, with their errors. */
 	public List<ProjectError> projectErrors() {
+		List<String> lines = beforeExecutions();
 		List<ProjectError> projects = new ArrayList<>();
-		for (int i = 0; i < this.lines.size(); i++) {
-			Matcher matcher = PROJECT_WITH_ERRORS.matcher(this.lines.get(i));
+		for (int i = 0; i < lines.size(); i++) {
+			Matcher matcher = PROJECT_WITH_ERRORS.matcher(lines.get(i));
 			if (!matcher.matches()) {
 				continue;
 			}
 			List<String> errors = new ArrayList<>();
-			for (int j = i + 1; j < this.lines.size(); j++) {
-				Matcher detail = PROJECT_ERROR_DETAIL.matcher(this.lines.get(j));
-				if (!detail.matches() || PROJECT_WITH_ERRORS.matcher(this.lines.get(j)).matches()) {
+			for (int j = i + 1; j < lines.size(); j++) {
+				Matcher detail = PROJECT_ERROR_DETAIL.matcher(lines.get(j));
+				if (!detail.matches() || PROJECT_WITH_ERRORS.matcher(lines.get(j)).matches()) {
 					break;
 				}
-				errors.add(detail.group(1).replaceAll("\\s*@\\s*$", "").strip());
+				errors.add(SurefireReports.abbreviate(detail.group(1).replaceAll("\\s*@\\s*$", "").strip(),
+						SurefireReports.MESSAGE_LIMIT));
 			}
 			projects.add(new ProjectError(matcher.group(1), matcher.group(2), errors));
 		}
 		return projects;
+	}
+
+	/**
+	 * Lines that look like Maven's report of an unreadable POM, a failed goal or a compiler error, printed where
+	 * Maven does not print them (a test's output): something imitated Maven, and was not believed.
+	 */
+	public List<String> imitations() {
+		Set<String> trusted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		trusted.addAll(beforeExecutions());
+		trusted.addAll(afterBuildResults());
+		trusted.addAll(insideCompilerExecutions());
+		List<String> imitations = new ArrayList<>();
+		for (String line : this.lines) {
+			boolean looksLikeMaven = PROJECT_WITH_ERRORS.matcher(line).matches() || GOAL_FAILURE.matcher(line).matches()
+					|| COMPILER_ERROR.matcher(line).matches();
+			if (looksLikeMaven && !trusted.contains(line)) {
+				imitations.add(SurefireReports.abbreviate(line, 200));
+			}
+		}
+		return imitations;
 	}
 
 	/** Whether a test JVM was killed for exceeding its time bound. */
@@ -184,10 +290,15 @@ public final class BuildLog {
 				|| line.contains("ExecutionException The forked VM terminated"));
 	}
 
-	/** The first lines Maven logged as errors, for when nothing more specific explains a failure. */
+	/**
+	 * The first lines Maven logged as errors where only Maven writes (reading the POMs, its closing report), for when
+	 * nothing more specific explains a failure.
+	 */
 	public List<String> firstErrors(int count) {
+		List<String> trusted = new ArrayList<>(beforeExecutions());
+		trusted.addAll(afterBuildResults());
 		List<String> errors = new ArrayList<>();
-		for (String line : this.lines) {
+		for (String line : trusted) {
 			if (line.startsWith("[ERROR] ") && !line.strip().equals("[ERROR]") && errors.size() < count) {
 				String text = line.substring("[ERROR] ".length()).strip();
 				if (!text.isEmpty() && !text.startsWith("->") && !text.startsWith("To see the full")

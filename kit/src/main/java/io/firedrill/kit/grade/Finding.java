@@ -10,6 +10,13 @@ package io.firedrill.kit.grade;
  */
 public record Finding(Severity severity, String code, String message) {
 
+	/** A message longer than this is cut: findings quote the candidate's paths and text. */
+	static final int MESSAGE_LIMIT = 1000;
+
+	public Finding {
+		message = SurefireReports.abbreviate(message, MESSAGE_LIMIT);
+	}
+
 	public static Finding critical(String code, String message) {
 		return new Finding(Severity.CRITICAL, code, message);
 	}

@@ -172,7 +172,7 @@ public final class GradingSession implements AutoCloseable {
 					+ submission.uncommitted().size() + (submission.uncommitted().size() == 1 ? " path: " : " paths: ")
 					+ String.join(", ", shown) + (submission.uncommitted().size() > shown.size() ? ", …" : "") + ")"));
 		}
-		findings.addAll(IntegrityScan.scan(tree, this.baseline.poms()));
+		findings.addAll(IntegrityScan.scan(tree, this.baseline.tree()));
 		Map<String, String> links = this.workspace.symbolicLinks(submission.commit());
 		if (!links.isEmpty()) {
 			List<String> shown = links.entrySet().stream().limit(10)
@@ -237,7 +237,7 @@ public final class GradingSession implements AutoCloseable {
 		if (!modules.isEmpty()) {
 			run = MavenRun.run(candidateCommand(ownTests, built, userRepository), this.workspace.root(), log,
 					deadline.left());
-			logs.addAll(readLines(log));
+			logs.addAll(BoundedLog.readLines(log));
 			checkStarted(run, BuildLog.of(logs), log);
 		}
 		BuildLog candidateLog = BuildLog.of(logs);
@@ -271,7 +271,7 @@ public final class GradingSession implements AutoCloseable {
 						+ changed(before, after)
 						+ "): its results cannot be trusted"));
 			}
-			List<String> lines = readLines(suiteLog);
+			List<String> lines = BoundedLog.readLines(suiteLog);
 			List<String> section = new ArrayList<>();
 			section.add(BuildLog.RUN_SEPARATOR + "hidden suite " + criterion.module() + " ----");
 			section.addAll(lines);
@@ -285,6 +285,13 @@ public final class GradingSession implements AutoCloseable {
 		this.workspace.removeSuites();
 		BuildLog buildLog = BuildLog.of(logs);
 		checkEnvironment(buildLog, log, !unresolved.isEmpty(), modules);
+		List<String> imitations = buildLog.imitations();
+		if (!imitations.isEmpty()) {
+			findings.add(Finding.warning("imitates-maven-output", imitations.size() + " line"
+					+ (imitations.size() == 1 ? "" : "s") + " of the candidate's output imitated Maven's report of a"
+					+ " broken POM, a failed goal or a compiler error, and were not believed: "
+					+ abbreviatedList(imitations.stream().map(this::relative).toList())));
+		}
 
 		if (!run.withoutNetwork()) {
 			findings.add(Finding.info("network-not-isolated", "the candidate's code ran with this machine's network,"
@@ -399,11 +406,13 @@ public final class GradingSession implements AutoCloseable {
 
 	/**
 	 * One hidden suite's run: its POM says how its tests run; annotation processing is off, since the candidate's
-	 * jars are on its classpath and a processor in them would run in Maven's own JVM.
+	 * jars are on its classpath and a processor in them would run in Maven's own JVM. What the tests' JVM prints
+	 * (the candidate's code runs there) goes to files of the suite's own, never into the log: the log that ships
+	 * with the scorecard cannot carry the hidden suites' sources, nor lines that imitate Maven's.
 	 */
 	List<String> suiteCommand(Path repository, Path userRepository) {
 		List<String> command = sealedCommand(repository, userRepository);
-		command.addAll(List.of("verify", "-Dmaven.compiler.proc=none"));
+		command.addAll(List.of("verify", "-Dmaven.compiler.proc=none", "-Dmaven.test.redirectTestOutputToFile=true"));
 		return command;
 	}
 
@@ -780,21 +789,6 @@ public final class GradingSession implements AutoCloseable {
 		}
 		List<String> list = new ArrayList<>(paths);
 		return abbreviatedList(list);
-	}
-
-	static List<String> readLines(Path log) {
-		try {
-			byte[] bytes = Files.readAllBytes(log);
-			return List.of(StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPLACE)
-				.onUnmappableCharacter(CodingErrorAction.REPLACE)
-				.decode(java.nio.ByteBuffer.wrap(bytes))
-				.toString()
-				.split("\\R"));
-		}
-		catch (IOException ex) {
-			return List.of();
-		}
 	}
 
 	@Override

@@ -21,14 +21,15 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * The incident's tag as the kit makes it (never as the candidate's repository says): its POMs, to see what the
- * candidate changed in the build, and its visible test classes, to see which of them no longer run.
+ * The incident's tag as the kit makes it (never as the candidate's repository says): its whole tree (sources, tests,
+ * POMs, {@code .mvn}), so that every finding is about what the candidate changed, and its visible test classes, to
+ * see which of them no longer run.
  *
  * @param commit the tag's commit
- * @param poms the tag's POMs, by path
+ * @param tree every file of the tag, by path (the shop is a few hundred kilobytes: held in memory)
  * @param visibleTests the tag's test classes ({@code src/test/java/**}{@code /*Tests.java}, abstract ones left out)
  */
-public record IncidentBaseline(ObjectId commit, SourceTree poms, List<VisibleTest> visibleTests) {
+public record IncidentBaseline(ObjectId commit, SourceTree tree, List<VisibleTest> visibleTests) {
 
 	private static final Pattern TEST_CLASS = Pattern.compile("^(?:(.+)/)?src/test/java/(.+Tests)\\.java$");
 
@@ -62,14 +63,12 @@ public record IncidentBaseline(ObjectId commit, SourceTree poms, List<VisibleTes
 		}
 	}
 
-	/** The baseline of a tree: its POMs and test classes are read now, so the tree may go away afterwards. */
+	/** The baseline of a tree: its files are read now, so the tree may go away afterwards. */
 	public static IncidentBaseline of(ObjectId commit, SourceTree tree) {
-		Map<String, byte[]> poms = new LinkedHashMap<>();
+		Map<String, byte[]> files = new LinkedHashMap<>();
 		List<VisibleTest> tests = new ArrayList<>();
 		for (String path : tree.paths()) {
-			if (path.equals("pom.xml") || path.endsWith("/pom.xml")) {
-				poms.put(path, tree.read(path).orElseThrow());
-			}
+			files.put(path, tree.read(path).orElseThrow());
 			Matcher matcher = TEST_CLASS.matcher(path);
 			if (matcher.matches()) {
 				String className = matcher.group(2).replace('/', '.');
@@ -80,7 +79,7 @@ public record IncidentBaseline(ObjectId commit, SourceTree poms, List<VisibleTes
 				}
 			}
 		}
-		return new IncidentBaseline(commit, SourceTree.of(poms), tests);
+		return new IncidentBaseline(commit, SourceTree.of(files), tests);
 	}
 
 }

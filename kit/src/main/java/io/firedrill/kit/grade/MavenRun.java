@@ -1,6 +1,9 @@
 package io.firedrill.kit.grade;
 
+import java.io.BufferedOutputStream;
 import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,9 +180,10 @@ public final class MavenRun {
 	private static Result run(List<String> command, Path dir, Path log, Duration timeout, boolean withoutNetwork) {
 		List<String> actual = new ArrayList<>(withoutNetwork ? WITHOUT_NETWORK : List.of());
 		actual.addAll(command);
+		// through a pipe, not into the file: what the candidate's code prints is bounded on its way to the log
 		ProcessBuilder builder = new ProcessBuilder(actual).directory(dir.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
+			.redirectOutput(ProcessBuilder.Redirect.PIPE)
 			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
 		builder.environment().remove("MAVEN_ARGS");
 		Instant start = Instant.now();
@@ -190,6 +194,7 @@ public final class MavenRun {
 		catch (IOException ex) {
 			throw new FiredrillException(ExitCode.GRADING, "cannot start Maven (" + command.get(0) + "): " + ex.getMessage(), ex);
 		}
+		Thread copier = copyOutput(process, log);
 		Map<Long, ProcessHandle> seen = new LinkedHashMap<>();
 		boolean finished = false;
 		// stopped with the kit: in a sealed run, killing unshare kills everything in its namespace
@@ -220,13 +225,43 @@ public final class MavenRun {
 			killSurvivors(seen);
 			try {
 				process.waitFor(30, TimeUnit.SECONDS);
+				copier.join(TimeUnit.SECONDS.toMillis(30));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+			if (copier.isAlive()) {
+				// a process outside the run's reach still holds the pipe: the log ends here
+				closeQuietly(process.getInputStream());
+			}
 		}
 		Duration elapsed = Duration.between(start, Instant.now());
 		return new Result(finished ? process.exitValue() : -1, !finished, elapsed, withoutNetwork);
+	}
+
+	/** Copies the run's output into its log, bounded, on a thread of its own that ends with the output. */
+	private static Thread copyOutput(Process process, Path log) {
+		Thread copier = new Thread(() -> {
+			try (InputStream in = process.getInputStream();
+					OutputStream out = new BufferedOutputStream(Files.newOutputStream(log))) {
+				BoundedLog.copy(in, out);
+			}
+			catch (IOException ex) {
+				// the run goes on; its log ends where writing it failed
+			}
+		}, "firedrill-maven-output");
+		copier.setDaemon(true);
+		copier.start();
+		return copier;
+	}
+
+	private static void closeQuietly(InputStream in) {
+		try {
+			in.close();
+		}
+		catch (IOException ex) {
+			// already closed
+		}
 	}
 
 	/** Notes every descendant of the run, so that one that outlives its parent can still be found. */

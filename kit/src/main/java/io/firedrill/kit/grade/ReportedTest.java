@@ -12,6 +12,15 @@ package io.firedrill.kit.grade;
  */
 public record ReportedTest(String className, String name, TestOutcome outcome, String message, boolean flaky) {
 
+	/** Names longer than this are cut: a report of the candidate's own tests may carry anything. */
+	static final int NAME_LIMIT = 300;
+
+	public ReportedTest {
+		className = SurefireReports.abbreviate(className, NAME_LIMIT);
+		name = SurefireReports.abbreviate(name, NAME_LIMIT);
+		message = SurefireReports.abbreviate(message, SurefireReports.MESSAGE_LIMIT);
+	}
+
 	/** {@code Class#method}, with the parameters and the instance of a parameterized or repeated test removed. */
 	public String id() {
 		return TestIds.id(this.className, this.name);

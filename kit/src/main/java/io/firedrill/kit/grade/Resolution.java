@@ -144,7 +144,7 @@ final class Resolution {
 			throw failure("resolving the build's dependencies took longer than " + this.timeout.toMinutes() + " min", log);
 		}
 		List<Finding> findings = new ArrayList<>();
-		BuildLog buildLog = BuildLog.of(readLines(log));
+		BuildLog buildLog = BuildLog.of(BoundedLog.readLines(log));
 		List<Unresolved> unresolved = unresolved(buildLog, copy.resolve(GradingWorkspace.CANDIDATE), reactor);
 		if (run.exitCode() == 0 && unresolved.isEmpty()) {
 			this.resolvedPoms.add(digest);
@@ -205,9 +205,9 @@ final class Resolution {
 		List<String> command = new ArrayList<>(this.maven);
 		command.addAll(List.of("-V", "-B", "-ntp", "-Dstyle.color=never", "verify"));
 		MavenRun.Result run = MavenRun.runWithNetwork(command, probe, log, this.timeout);
-		checkMavenVersion(readLines(log), log);
+		checkMavenVersion(BoundedLog.readLines(log), log);
 		if (run.exitCode() != 0) {
-			List<Unresolved> unresolved = unresolved(BuildLog.of(readLines(log)), probe, Set.of());
+			List<Unresolved> unresolved = unresolved(BuildLog.of(BoundedLog.readLines(log)), probe, Set.of());
 			String what = run.timedOut() ? "it took longer than " + this.timeout.toMinutes() + " min"
 					: unresolved.isEmpty() ? "Maven failed (exit " + run.exitCode() + ")" : unresolved.get(0).describe()
 							+ (unresolved.get(0).unreachable() ? " (is this machine online?)" : "");
@@ -454,15 +454,6 @@ final class Resolution {
 			// nothing to compare with
 		}
 		return text.toString();
-	}
-
-	private static List<String> readLines(Path log) {
-		try {
-			return Files.readAllLines(log, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			return List.of();
-		}
 	}
 
 	/** The step's log is kept outside the workspace (which is deleted), and named in the message. */

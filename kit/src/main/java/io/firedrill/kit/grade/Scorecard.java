@@ -30,7 +30,9 @@ public record Scorecard(String incident, String incidentTitle, Candidate candida
 			List<String> uncommittedPaths) {
 
 		public Candidate {
-			uncommittedPaths = List.copyOf(uncommittedPaths);
+			// the ref and the paths are the candidate's text, copied into every rendering of the card
+			ref = (ref != null) ? SurefireReports.abbreviate(ref, 200) : null;
+			uncommittedPaths = uncommittedPaths.stream().map((path) -> SurefireReports.abbreviate(path, 300)).toList();
 		}
 
 		public String shortCommit() {
@@ -50,7 +52,7 @@ public record Scorecard(String incident, String incidentTitle, Candidate candida
 
 		public OwnTests {
 			missingClasses = List.copyOf(missingClasses);
-			skippedTests = List.copyOf(skippedTests);
+			skippedTests = skippedTests.stream().limit(50).toList();
 		}
 
 		public static OwnTests notRun() {
@@ -85,6 +87,11 @@ public record Scorecard(String incident, String incidentTitle, Candidate candida
 	 * @param status {@code built}, {@code failed}, {@code skipped} or {@code not-run}
 	 */
 	public record Module(String module, String status) {
+
+		public Module {
+			module = SurefireReports.abbreviate(module, 300);
+		}
+
 	}
 
 	/** How long grading took and its bound. */

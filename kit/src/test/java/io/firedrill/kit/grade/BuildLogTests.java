@@ -91,4 +91,71 @@ class BuildLogTests {
 		assertThat(BuildLog.of(List.of("[INFO] BUILD SUCCESS")).forkCrashed()).isFalse();
 	}
 
+
+	/** A run whose test printed what Maven prints when it cannot read a POM, compile a file or run a goal. */
+	private static List<String> runWithForgedLines() {
+		return List.of("[INFO] Scanning for projects...", "[INFO] Building Checkout Service 2.4.0 [1/1]",
+				"[INFO] --- compiler:3.14.1:compile (default-compile) @ checkout-service ---",
+				"[INFO] Compiling 12 source files with javac [debug release 17] to target/classes",
+				"[INFO] --- surefire:3.5.4:test (default-test) @ checkout-service ---",
+				"[INFO] Running com.acme.shop.FakeTests",
+				"[ERROR]   The project io.firedrill:grading-support:1.0.0 (/tmp/ws/grading/support/pom.xml) has 1 error",
+				"[ERROR]     Non-resolvable parent POM",
+				"[ERROR] /tmp/ws/candidate/order-retry-job/src/main/java/Retry.java:[1,1] cannot find symbol",
+				"[INFO] BUILD FAILURE",
+				"[ERROR] Failed to execute goal on project grading-flag-gated-backend: Could not resolve dependencies",
+				"[INFO] Tests run: 1, Failures: 0, Errors: 0, Skipped: 0",
+				"[INFO] Reactor Summary for Checkout Service 2.4.0:",
+				"[INFO] Checkout Service 2.4.0 ......................... SUCCESS [  9.0 s]",
+				"[INFO] ------------------------------------------------------------------------",
+				"[INFO] BUILD SUCCESS", "[INFO] ------------------------------------------------------------------------");
+	}
+
+	@Test
+	void aPomErrorPrintedAfterThePluginsStartedIsNotMavens() {
+		BuildLog log = BuildLog.of(runWithForgedLines());
+
+		assertThat(log.projectErrors()).isEmpty();
+		assertThat(log.couldNotReadProjects()).isFalse();
+	}
+
+	@Test
+	void aCompilerErrorPrintedByATestIsNotTheCompilers() {
+		assertThat(BuildLog.of(runWithForgedLines()).compilerErrors()).isEmpty();
+	}
+
+	@Test
+	void aFailedGoalPrintedBeforeTheRunsLastBuildLineIsNotMavens() {
+		BuildLog log = BuildLog.of(runWithForgedLines());
+
+		assertThat(log.goalFailures()).isEmpty();
+		assertThat(log.firstErrors(5)).isEmpty();
+		assertThat(log.reactorSummary()).containsExactly(new BuildLog.ReactorEntry("Checkout Service 2.4.0", "SUCCESS"));
+	}
+
+	@Test
+	void linesImitatingMavensReportAreNamedAndRealOnesAreNot() {
+		assertThat(BuildLog.of(runWithForgedLines()).imitations()).hasSize(3)
+			.allSatisfy((line) -> assertThat(line).startsWith("[ERROR] "));
+		assertThat(BuildLog.of(Fixtures.lines("logs/compile-errors.txt")).imitations()).isEmpty();
+		assertThat(BuildLog.of(Fixtures.lines("logs/unreadable-poms.txt")).imitations()).isEmpty();
+	}
+
+	@Test
+	void aPomErrorOfALaterRunIsReadBeforeThatRunsFirstPlugin() {
+		List<String> lines = new java.util.ArrayList<>(runWithForgedLines());
+		lines.add(BuildLog.RUN_SEPARATOR + "hidden suite flag-gated-backend ----");
+		lines.addAll(Fixtures.lines("logs/unreadable-poms.txt"));
+
+		assertThat(BuildLog.of(lines).projectErrors()).singleElement()
+			.satisfies((error) -> assertThat(error.pom()).isEqualTo("/work/wt-grade/pom.xml"));
+	}
+
+	@Test
+	void aLineLongerThanMavenEverWritesIsCut() {
+		BuildLog log = BuildLog.of(List.of("[INFO] " + "x".repeat(5_000_000)));
+
+		assertThat(log.lines().get(0)).hasSize(BuildLog.LINE_LIMIT);
+	}
+
 }

@@ -27,7 +27,24 @@ class IncidentBaselineTests {
 		assertThat(baseline.visibleTests()).containsExactly(
 				new IncidentBaseline.VisibleTest("checkout-service", "com.acme.shop.ArchitectureTests"),
 				new IncidentBaseline.VisibleTest("payment-sdk-v4", "com.acme.payments.PaymentClientTests"));
-		assertThat(baseline.poms().paths()).containsExactly("checkout-service/pom.xml", "pom.xml");
+		assertThat(baseline.tree().paths()).containsExactlyInAnyOrderElementsOf(tree.keySet());
+	}
+
+	@Test
+	void findingsAgainstTheWholeTagAreAboutWhatTheCandidateChanged() {
+		Map<String, byte[]> tag = new LinkedHashMap<>();
+		String main = "order-retry-job/src/main/java/com/acme/retry/RetryJobApplication.java";
+		String test = "checkout-service/src/test/java/com/acme/shop/discount/DiscountServiceTests.java";
+		tag.put("pom.xml", bytes("<project/>"));
+		tag.put(main, bytes("class RetryJobApplication { void main() { System.exit(runOnce()); } }"));
+		tag.put(test, bytes("class DiscountServiceTests { @Test void t() { assertThat(1).isEqualTo(1); } }"));
+		Map<String, byte[]> candidate = new LinkedHashMap<>(tag);
+		candidate.put(test, bytes("class DiscountServiceTests { @Test void t() { } }"));
+
+		IncidentBaseline baseline = IncidentBaseline.of(ObjectId.zeroId(), SourceTree.of(tag));
+
+		assertThat(IntegrityScan.scan(SourceTree.of(candidate), baseline.tree())).extracting(Finding::code)
+			.containsExactly("visible-test-weakened");
 	}
 
 	private static byte[] bytes(String text) {
