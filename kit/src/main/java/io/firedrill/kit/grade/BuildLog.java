@@ -277,6 +277,31 @@ public final class BuildLog {
 		return imitations;
 	}
 
+	/** Surefire's line for a finished test class: {@code Tests run: 6, Failures: 3, ... -- in com.acme.XTests}. */
+	private static final Pattern CLASS_RESULT = Pattern.compile("^\\[(?:INFO|WARNING|ERROR)\\] Tests run: (\\d+), "
+			+ "Failures: (\\d+), Errors: (\\d+), Skipped: (\\d+)(?:, Flakes: \\d+)?, Time elapsed: .*? -- in (\\S+)$");
+
+	/** What Surefire or Failsafe said about one test class when it finished. */
+	public record ClassResult(String className, int run, int failures, int errors, int skipped) {
+	}
+
+	/**
+	 * Every line Surefire and Failsafe printed for a finished test class, in order (a class may appear more than
+	 * once, if something printed a look-alike).
+	 */
+	public List<ClassResult> classResults() {
+		List<ClassResult> results = new ArrayList<>();
+		for (String line : this.lines) {
+			Matcher matcher = CLASS_RESULT.matcher(line);
+			if (matcher.matches()) {
+				results.add(new ClassResult(matcher.group(5), Integer.parseInt(matcher.group(1)),
+						Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3)),
+						Integer.parseInt(matcher.group(4))));
+			}
+		}
+		return results;
+	}
+
 	/** Whether a test JVM was killed for exceeding its time bound. */
 	public boolean forkTimedOut() {
 		return this.lines.stream().anyMatch((line) -> line.contains("There was a timeout in the fork")

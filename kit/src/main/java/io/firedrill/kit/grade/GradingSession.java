@@ -263,7 +263,8 @@ public final class GradingSession implements AutoCloseable {
 			Path suiteLog = this.workspace.root().resolve("suite-" + criterion.module() + ".log");
 			MavenRun.Result suiteRun = MavenRun.run(suiteCommand(forSuites, userRepository), this.workspace.root(),
 					suiteLog, deadline.left());
-			suiteReports.put(criterion.id(), SurefireReports.readModule(this.workspace.module(criterion.module())));
+			SurefireReports.Read reports = SurefireReports.readModule(this.workspace.module(criterion.module()));
+			suiteReports.put(criterion.id(), reports);
 			Map<String, String> after = this.workspace.fingerprint();
 			if (!before.equals(after)) {
 				findings.add(Finding.critical("hidden-suite-modified", "files of the hidden suite of " + criterion.id()
@@ -272,6 +273,13 @@ public final class GradingSession implements AutoCloseable {
 						+ "): its results cannot be trusted"));
 			}
 			List<String> lines = BoundedLog.readLines(suiteLog);
+			List<String> disagreements = ReportCrossCheck.disagreements(reports.tests(), BuildLog.of(lines).classResults());
+			if (!disagreements.isEmpty()) {
+				findings.add(Finding.critical("hidden-suite-reports-changed", "the reports of the hidden suite of "
+						+ criterion.id() + " say something else than Maven printed while it ran, so they were changed"
+						+ " after Maven wrote them (" + abbreviatedList(disagreements) + "): its results cannot be"
+						+ " trusted"));
+			}
 			List<String> section = new ArrayList<>();
 			section.add(BuildLog.RUN_SEPARATOR + "hidden suite " + criterion.module() + " ----");
 			section.addAll(lines);
