@@ -34,6 +34,9 @@ public final class IntegrityScan {
 	private static final List<String> ENGINE_SERVICES = List.of("org.junit.", "org.apache.maven.surefire.",
 			"com.tngtech.archunit.");
 
+	/** A manifest's attributes that make a jar a Java agent. */
+	private static final Pattern JAVA_AGENT = Pattern.compile("(?mi)^(?:Premain-Class|Agent-Class|Launcher-Agent-Class)\\s*:");
+
 	/** Configuration files the test engine or ArchUnit read from the classpath. */
 	private static final List<String> ENGINE_CONFIGURATION = List.of("junit-platform.properties",
 			"archunit.properties");
@@ -62,7 +65,7 @@ public final class IntegrityScan {
 		List<Finding> findings = new ArrayList<>();
 		for (String path : candidate.paths()) {
 			reservedPackages(candidate, path, findings);
-			engineHooks(path, findings);
+			engineHooks(candidate, path, findings);
 			jvmExit(candidate, baseline, path, findings);
 		}
 		for (String path : MAVEN_CONFIGURATION) {
@@ -168,16 +171,22 @@ public final class IntegrityScan {
 		}
 	}
 
-	private static void engineHooks(String path, List<Finding> findings) {
+	private static void engineHooks(SourceTree tree, String path, List<Finding> findings) {
 		if (isTestPath(path)) {
 			return;
 		}
 		String name = path.substring(path.lastIndexOf('/') + 1);
 		boolean service = path.contains("META-INF/services/") && ENGINE_SERVICES.stream().anyMatch(name::startsWith);
 		boolean configuration = ENGINE_CONFIGURATION.contains(name) && path.contains("/resources/");
+		boolean agent = name.equals("MANIFEST.MF") && path.contains("/resources/")
+				&& JAVA_AGENT.matcher(text(tree, path)).find();
 		if (service) {
 			findings.add(Finding.critical("hooks-test-engine", path + " registers " + name
 					+ ": it would run inside the hidden suites' test engine"));
+		}
+		else if (agent) {
+			findings.add(Finding.critical("hooks-test-engine", path + " declares a Java agent: started with a"
+					+ " JVM, it could rewrite the hidden suites' classes as they load"));
 		}
 		else if (configuration) {
 			findings.add(Finding.critical("hooks-test-engine", path + " would configure "

@@ -106,6 +106,18 @@ class IntegrityScanTests {
 	}
 
 	@Test
+	void aJavaAgentDeclaredInMainResourcesVoidsTheCriteria() {
+		put(this.candidate, "checkout-service/src/main/resources/META-INF/MANIFEST.MF",
+				"Manifest-Version: 1.0\nPremain-Class: com.acme.shop.Agent\n");
+
+		assertThat(scan()).singleElement().satisfies((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
+			assertThat(finding.code()).isEqualTo("hooks-test-engine");
+			assertThat(finding.message()).contains("Java agent");
+		});
+	}
+
+	@Test
 	void exitingTheJvmInMainSourcesIsAWarning() {
 		put(this.candidate, CHECKOUT, """
 				package com.acme.shop.checkout;
