@@ -241,7 +241,7 @@ public final class GradingSession implements AutoCloseable {
 			checkStarted(run, BuildLog.of(logs), log);
 		}
 		BuildLog candidateLog = BuildLog.of(logs);
-		Scorecard.OwnTests own = ownTests ? ownTests(modules, findings) : Scorecard.OwnTests.notRun();
+		Scorecard.OwnTests own = ownTests ? ownTests(modules, candidateLog, findings) : Scorecard.OwnTests.notRun();
 
 		// 3. sealed, one run per hidden suite: the candidate's modules as its build installed them, the suite and
 		// its support copied afresh from the kit; each suite's reports are read before the next one starts
@@ -711,16 +711,18 @@ public final class GradingSession implements AutoCloseable {
 	}
 
 	/** The candidate's own tests: counts from its modules' reports, the incident's visible test classes that did not run. */
-	private Scorecard.OwnTests ownTests(List<ShopModules.Module> modules, List<Finding> findings) {
+	private Scorecard.OwnTests ownTests(List<ShopModules.Module> modules, BuildLog candidateLog, List<Finding> findings) {
 		int run = 0;
 		int failures = 0;
 		int errors = 0;
 		int skipped = 0;
 		List<String> skippedTests = new ArrayList<>();
+		List<ReportedTest> reported = new ArrayList<>();
 		Map<String, Set<String>> classesByModule = new LinkedHashMap<>();
 		for (ShopModules.Module module : modules) {
 			Path dir = this.workspace.candidate().resolve(module.dir()).normalize();
 			SurefireReports.Read read = SurefireReports.readModule(dir);
+			reported.addAll(read.tests());
 			Set<String> classes = classesByModule.computeIfAbsent(module.dir(), (key) -> new TreeSet<>());
 			for (ReportedTest test : read.tests()) {
 				classes.add(TestIds.topLevel(test.className()));
@@ -752,6 +754,13 @@ public final class GradingSession implements AutoCloseable {
 		if (!skippedTests.isEmpty()) {
 			findings.add(Finding.warning("own-tests-skipped", skippedTests.size() + " of the candidate's own tests "
 					+ (skippedTests.size() == 1 ? "was" : "were") + " skipped: " + abbreviatedList(skippedTests)));
+		}
+		// the candidate's own reports and console are both the candidate's to write: a disagreement is only worth a look
+		List<String> disagreements = ReportCrossCheck.disagreements(reported, candidateLog.classResults());
+		if (!disagreements.isEmpty()) {
+			findings.add(Finding.warning("own-test-reports-disagree", "the reports of the candidate's own tests say"
+					+ " something else than Maven printed while they ran (" + abbreviatedList(disagreements)
+					+ "): the own-tests line counts the reports"));
 		}
 		return new Scorecard.OwnTests(true, run, failures + errors, errors, skipped, missing, skippedTests);
 	}

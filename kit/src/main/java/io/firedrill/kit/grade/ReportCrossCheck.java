@@ -16,32 +16,39 @@ final class ReportCrossCheck {
 	private ReportCrossCheck() {
 	}
 
-	/** The classes whose reports disagree with Maven's output, each with both sides, in report order. */
+	/**
+	 * The classes whose reports disagree with Maven's output, each with both sides, in report order. Both sides are
+	 * summed per class (two modules may hold classes of the same name); a look-alike line printed beside Maven's
+	 * can only add to Maven's side, never hide a failure a rewritten report removed.
+	 */
 	static List<String> disagreements(List<ReportedTest> reported, List<BuildLog.ClassResult> printed) {
 		Map<String, BuildLog.ClassResult> fromReports = new LinkedHashMap<>();
 		for (ReportedTest test : reported) {
-			BuildLog.ClassResult counts = fromReports.getOrDefault(test.className(),
-					new BuildLog.ClassResult(test.className(), 0, 0, 0, 0));
-			fromReports.put(test.className(), new BuildLog.ClassResult(test.className(), counts.run() + 1,
-					counts.failures() + (test.outcome() == TestOutcome.FAILED ? 1 : 0),
-					counts.errors() + (test.outcome() == TestOutcome.ERROR ? 1 : 0),
-					counts.skipped() + (test.outcome() == TestOutcome.SKIPPED ? 1 : 0)));
+			add(fromReports, new BuildLog.ClassResult(test.className(), 1, test.outcome() == TestOutcome.FAILED ? 1 : 0,
+					test.outcome() == TestOutcome.ERROR ? 1 : 0, test.outcome() == TestOutcome.SKIPPED ? 1 : 0));
 		}
+		Map<String, BuildLog.ClassResult> fromMaven = new LinkedHashMap<>();
+		printed.forEach((line) -> add(fromMaven, line));
 		List<String> disagreements = new ArrayList<>();
 		for (BuildLog.ClassResult report : fromReports.values()) {
-			List<BuildLog.ClassResult> lines = printed.stream()
-				.filter((line) -> line.className().equals(report.className()))
-				.toList();
-			if (lines.isEmpty()) {
+			BuildLog.ClassResult maven = fromMaven.get(report.className());
+			if (maven == null) {
 				disagreements.add(simpleName(report.className()) + " has a report but Maven never ran it");
 			}
-			else if (lines.stream().anyMatch((line) -> !line.equals(report))) {
-				BuildLog.ClassResult line = lines.stream().filter((l) -> !l.equals(report)).findFirst().orElseThrow();
+			else if (!maven.equals(report)) {
 				disagreements.add(simpleName(report.className()) + ": the report says " + describe(report)
-						+ ", Maven said " + describe(line));
+						+ ", Maven said " + describe(maven));
 			}
 		}
 		return disagreements;
+	}
+
+	private static void add(Map<String, BuildLog.ClassResult> sums, BuildLog.ClassResult counts) {
+		BuildLog.ClassResult sum = sums.get(counts.className());
+		sums.put(counts.className(), (sum == null) ? counts
+				: new BuildLog.ClassResult(counts.className(), sum.run() + counts.run(),
+						sum.failures() + counts.failures(), sum.errors() + counts.errors(),
+						sum.skipped() + counts.skipped()));
 	}
 
 	private static String describe(BuildLog.ClassResult counts) {

@@ -49,6 +49,15 @@ class ReportCrossCheckTests {
 		assertThat(ReportCrossCheck.disagreements(reported, printed)).hasSize(1);
 	}
 
+	@Test
+	void classesOfTheSameNameInTwoModulesAreSummedOnBothSides() {
+		List<BuildLog.ClassResult> printed = List.of(new BuildLog.ClassResult(FLAG_OFF, 1, 1, 0, 0),
+				new BuildLog.ClassResult(FLAG_OFF, 1, 0, 0, 0));
+		List<ReportedTest> reported = List.of(test("a", TestOutcome.FAILED), test("a", TestOutcome.PASSED));
+
+		assertThat(ReportCrossCheck.disagreements(reported, printed)).isEmpty();
+	}
+
 	private static ReportedTest test(String name, TestOutcome outcome) {
 		return new ReportedTest(FLAG_OFF, name, outcome, "", false);
 	}
