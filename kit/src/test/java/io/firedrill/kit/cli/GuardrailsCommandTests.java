@@ -130,6 +130,43 @@ class GuardrailsCommandTests {
 		assertThat(run.errLines()).singleElement().asString().contains("'v7.0.0' is neither a directory");
 	}
 
+	@Test
+	void rollbackCheckFromAReleaseToItselfIsAUsageError() {
+		Run run = firedrill(fixture.root(), "rollback-check", "--from", "v2.4.0", "--to", "v2.4.0", "--db", "h2");
+
+		// nothing to roll back: answering "safe" would be a verdict on nothing
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.errLines()).singleElement().asString()
+			.startsWith("firedrill: --from and --to name the same release (v2.4.0)");
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
+	void rollbackCheckToANewerReleaseIsAUsageError() {
+		Run run = firedrill(fixture.root(), "rollback-check", "--from", "v2.3.0", "--to", "v2.4.0", "--db", "h2");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.errLines()).singleElement().asString()
+			.startsWith("firedrill: --to v2.4.0 is newer than --from v2.3.0")
+			.contains("a rollback goes from a newer release (--from) to an older one (--to)");
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
+	void theDirectionOfARollbackIsReadFromTheVersionsInTheReleaseNames() {
+		assertThat(RollbackCheckCommand.wrongDirection("v2.4.0", "v2.3.0", dir)).isEmpty();
+		assertThat(RollbackCheckCommand.wrongDirection("incident/release-2.4.0", "v2.3.0", dir)).isEmpty();
+		// numbers, not text: 2.10 is newer than 2.9
+		assertThat(RollbackCheckCommand.wrongDirection("v2.10.0", "v2.9.0", dir)).isEmpty();
+		assertThat(RollbackCheckCommand.wrongDirection("v2.9.0", "v2.10.0", dir)).get().asString()
+			.contains("is newer than");
+		// two names of one release
+		assertThat(RollbackCheckCommand.wrongDirection("incident/release-2.4.0", "v2.4.0", dir)).get().asString()
+			.contains("name the same release");
+		// an incident tag without a version says nothing about the order
+		assertThat(RollbackCheckCommand.wrongDirection("incident/not-null-migration", "v2.3.0", dir)).isEmpty();
+	}
+
 	private static Path shopWithChangelog(String release) throws Exception {
 		Path shop = Files.createTempDirectory(dir, "shop");
 		Files.writeString(shop.resolve("pom.xml"), "<project/>\n");
