@@ -3,10 +3,12 @@ package io.firedrill.kit.cli;
 import static io.firedrill.kit.support.Cli.firedrill;
 import static io.firedrill.kit.support.Cli.firedrillIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.support.Cli.Run;
 import io.firedrill.kit.support.FakeClone;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,20 @@ class GuardrailsCommandTests {
 	static Path dir;
 
 	static FakeClone fixture;
+
+	/** A release changeset migration-lint lets pass. */
+	static final String NULLABLE_COLUMN = """
+			  - changeSet:
+			      id: 2.4.0-add-order-note
+			      author: priya.raman
+			      changes:
+			        - addColumn:
+			            tableName: orders
+			            columns:
+			              - column:
+			                  name: note
+			                  type: varchar(200)
+			""";
 
 	@BeforeAll
 	static void createFixture() {
@@ -81,6 +97,64 @@ class GuardrailsCommandTests {
 				"1 guardrails: 0 pass, 1 caught, 0 error");
 		assertThat(Files.readString(json)).contains("\"caught\" : true", "\"status\" : \"caught\"",
 				"\"rule\" : \"required-column-breaks-old-writers\"");
+	}
+
+	@Test
+	void anExistingJsonFileIsRefusedBeforeAnythingRunsAndKept(@TempDir Path out) throws Exception {
+		Path shop = shopWithChangelog(NULLABLE_COLUMN);
+		Path json = Files.writeString(out.resolve("report.json"), "mine\n");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none", "--json", json.toString());
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).containsExactly("firedrill: --json " + json + " already exists (use --force to replace it)");
+		assertThat(run.out()).isEmpty();
+		assertThat(json).hasContent("mine");
+	}
+
+	@Test
+	void forceReplacesAnExistingJsonFileAndLeavesNoTemporaryFile(@TempDir Path out) throws Exception {
+		Path shop = shopWithChangelog(NULLABLE_COLUMN);
+		Path json = Files.writeString(out.resolve("report.json"), "mine\n");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none", "--json", json.toString(), "--force");
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(Files.readString(json)).contains("\"status\" : \"pass\"");
+		try (var files = Files.list(out)) {
+			assertThat(files).containsExactly(json);
+		}
+	}
+
+	@Test
+	void forceNeverReplacesAFolder(@TempDir Path out) throws Exception {
+		Path shop = shopWithChangelog(NULLABLE_COLUMN);
+		Path folder = Files.createDirectories(out.resolve("report.json"));
+		Files.writeString(folder.resolve("notes.txt"), "mine\n");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none", "--json", folder.toString(), "--force");
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString()
+			.isEqualTo("firedrill: --json " + folder + " exists and is not a regular file: choose another FILE");
+		assertThat(folder.resolve("notes.txt")).hasContent("mine");
+	}
+
+	@Test
+	void aJsonFileThatAppearsDuringTheRunIsKept(@TempDir Path out) throws Exception {
+		// the check before the run passed; someone wrote the file while the guardrails ran
+		Path json = Files.writeString(out.resolve("report.json"), "mine\n");
+
+		assertThatExceptionOfType(FiredrillException.class)
+			.isThrownBy(() -> GuardrailsCommand.writeJson(json, "{}", false))
+			.withMessage("--json " + json + " already exists (use --force to replace it)");
+		assertThat(json).hasContent("mine");
+		try (var files = Files.list(out)) {
+			assertThat(files).containsExactly(json);
+		}
 	}
 
 	@Test
