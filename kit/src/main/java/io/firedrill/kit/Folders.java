@@ -59,7 +59,7 @@ public final class Folders {
 
 	/**
 	 * Checks, before anything is written, that {@code path} can be created or written: the closest folder at or
-	 * above it that exists must be a folder that takes a new file (tried with a hidden file, removed at once, so
+	 * above it that exists (the folder of a file that exists) must take a new file (tried with a hidden file, removed at once, so
 	 * that a read-only file system or a folder of another user is found as well as missing permissions).
 	 * @throws FiredrillException (input) naming the folder and why, otherwise
 	 */
@@ -70,6 +70,9 @@ public final class Folders {
 		}
 		if (existing == null) {
 			return;
+		}
+		if (existing.equals(path.toAbsolutePath().normalize()) && Files.isRegularFile(existing)) {
+			existing = existing.getParent(); // a file to replace: its folder takes the new one
 		}
 		if (!Files.isDirectory(existing)) {
 			throw FiredrillException.input("cannot write " + path + ": " + existing + " is not a directory");

@@ -89,7 +89,7 @@ final class GuardrailsCommand implements Callable<Integer> {
 		Path jsonFile = (this.json != null) ? cwd.resolve(this.json).normalize() : null;
 		if (jsonFile != null) {
 			checkJsonFile(jsonFile, this.force);
-			Folders.checkWritable(jsonFile.getParent());
+			Folders.checkWritable(jsonFile);
 		}
 		try (KitClone clone = openCloneIfAny()) {
 			ShopCheckout shop = ShopSources.open(clone, this.target, cwd);

@@ -11,6 +11,7 @@ import java.util.Arrays;
 
 import io.firedrill.kit.support.Cli.Run;
 import io.firedrill.kit.support.FakeClone;
+import io.firedrill.kit.support.ReadOnlyFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +96,33 @@ class GradeCommandTests {
 		try (var files = Files.list(this.cwd)) {
 			assertThat(files).containsExactly(out);
 		}
+	}
+
+	@Test
+	void anOutputFolderThatCannotBeWrittenExitsThreeBeforeGrading() {
+		Path readOnly = ReadOnlyFolder.in(this.cwd);
+		Path out = readOnly.resolve("firedrill-scorecards").resolve("card");
+
+		Run run = grade(FakeClone.UNGATED, candidate.toString(), "--out", out.toString());
+
+		// refused before the run, not after minutes of grading, and as bad input rather than a crash
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString()
+			.startsWith("firedrill: cannot write " + out + ": " + readOnly + " is not writable (");
+		assertThat(run.out()).isEmpty();
+		assertThat(readOnly.resolve("firedrill-scorecards")).doesNotExist();
+	}
+
+	@Test
+	void proveRefusesAKeepFolderThatCannotBeWrittenBeforeProving() {
+		Path readOnly = ReadOnlyFolder.in(this.cwd);
+		Path keep = readOnly.resolve("firedrill-kept");
+
+		// an unknown incident would be refused too, later: the folder is checked first, before any work
+		Run run = firedrillIn(fixture.root(), this.cwd, "prove", "nope", "--keep", keep.toString());
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString().startsWith("firedrill: cannot write " + keep + ": ");
 	}
 
 	@Test

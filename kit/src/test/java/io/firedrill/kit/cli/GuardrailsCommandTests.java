@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.support.Cli.Run;
 import io.firedrill.kit.support.FakeClone;
+import io.firedrill.kit.support.ReadOnlyFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +142,21 @@ class GuardrailsCommandTests {
 		assertThat(run.errLines()).singleElement().asString()
 			.isEqualTo("firedrill: --json " + folder + " exists and is not a regular file: choose another FILE");
 		assertThat(folder.resolve("notes.txt")).hasContent("mine");
+	}
+
+	@Test
+	void aJsonFileInAFolderThatCannotBeWrittenIsRefusedBeforeAnythingRuns(@TempDir Path out) throws Exception {
+		Path shop = shopWithChangelog(NULLABLE_COLUMN);
+		Path readOnly = ReadOnlyFolder.in(out);
+		Path json = readOnly.resolve("firedrill-report.json");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none", "--json", json.toString());
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString()
+			.startsWith("firedrill: cannot write " + json + ": " + readOnly + " is not writable (");
+		assertThat(run.out()).isEmpty();
 	}
 
 	@Test
