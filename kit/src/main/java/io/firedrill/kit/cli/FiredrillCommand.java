@@ -3,6 +3,7 @@ package io.firedrill.kit.cli;
 import java.io.PrintWriter;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.TerminalText;
 import io.firedrill.kit.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,7 +82,8 @@ public final class FiredrillCommand implements Runnable {
 			code = failure.exitCode().code();
 		}
 		else {
-			String message = (ex.getMessage() != null) ? oneLine(ex.getMessage()) : ex.getClass().getSimpleName();
+			String message = (ex.getMessage() != null && !ex.getMessage().isBlank()) ? oneLine(ex.getMessage())
+					: ex.getClass().getSimpleName();
 			err.println("firedrill: unexpected error: " + message + " (rerun with --verbose for details)");
 			code = ExitCode.INTERNAL.code();
 		}
@@ -101,8 +103,9 @@ public final class FiredrillCommand implements Runnable {
 		return ExitCode.USAGE.code();
 	}
 
+	/** A message as one line, printable: it may quote a candidate's ref names or paths. */
 	static String oneLine(String message) {
-		return message.strip().replaceAll("\\s*\\R\\s*", " ");
+		return TerminalText.safe(message.strip().replaceAll("\\s*\\R\\s*", " "));
 	}
 
 }
