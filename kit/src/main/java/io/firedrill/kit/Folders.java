@@ -59,8 +59,8 @@ public final class Folders {
 
 	/**
 	 * Checks, before anything is written, that {@code path} can be created or written: the closest folder at or
-	 * above it that exists (the folder of a file that exists) must take a new file (tried with a hidden file, removed at once, so
-	 * that a read-only file system or a folder of another user is found as well as missing permissions).
+	 * above it that exists (the folder of a file that exists) must take a new file. It is tried with a hidden file,
+	 * removed at once, so that a read-only file system is found as well as missing permissions, for root too.
 	 * @throws FiredrillException (input) naming the folder and why, otherwise
 	 */
 	public static void checkWritable(Path path) {

@@ -75,12 +75,13 @@ final class ExportCommand implements Callable<Integer> {
 			PrintWriter out = this.spec.commandLine().getOut();
 			if (known != null) {
 				RevCommit commit = Fixes.commitOnMain(result.directory(), known, incident);
-				out.println("exported " + incident.id() + " to " + TerminalText.safe(result.directory()) + " (" + CandidateExport.BRANCH
-						+ " at " + TagSync.abbreviate(commit) + ": fix " + known.id() + " committed on the brief)");
+				out.println("exported " + incident.id() + " to " + TerminalText.safe(result.directory()) + " ("
+						+ CandidateExport.BRANCH + " at " + TagSync.abbreviate(commit) + ": fix " + known.id()
+						+ " committed on the brief)");
 			}
 			else {
-				out.println("exported " + incident.id() + " to " + TerminalText.safe(result.directory()) + " (" + CandidateExport.BRANCH
-						+ " at " + TagSync.abbreviate(result.main()) + ")");
+				out.println("exported " + incident.id() + " to " + TerminalText.safe(result.directory()) + " ("
+						+ CandidateExport.BRANCH + " at " + TagSync.abbreviate(result.main()) + ")");
 			}
 			for (Map.Entry<String, ObjectId> tag : result.tags().entrySet()) {
 				out.println("  tag " + tag.getKey() + " " + TagSync.abbreviate(tag.getValue()));

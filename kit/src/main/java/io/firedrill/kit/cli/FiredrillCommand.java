@@ -82,8 +82,7 @@ public final class FiredrillCommand implements Runnable {
 			code = failure.exitCode().code();
 		}
 		else {
-			String message = (ex.getMessage() != null && !ex.getMessage().isBlank()) ? oneLine(ex.getMessage())
-					: ex.getClass().getSimpleName();
+			String message = (ex.getMessage() != null) ? oneLine(ex.getMessage()) : ex.getClass().getSimpleName();
 			err.println("firedrill: unexpected error: " + message + " (rerun with --verbose for details)");
 			code = ExitCode.INTERNAL.code();
 		}

@@ -109,7 +109,8 @@ class GuardrailsCommandTests {
 				"--baseline", "none", "--json", json.toString());
 
 		assertThat(run.exitCode()).isEqualTo(3);
-		assertThat(run.errLines()).containsExactly("firedrill: --json " + json + " already exists (use --force to replace it)");
+		assertThat(run.errLines())
+			.containsExactly("firedrill: --json " + json + " already exists (use --force to replace it)");
 		assertThat(run.out()).isEmpty();
 		assertThat(json).hasContent("mine");
 	}
