@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
+import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.NotSupportedException;
@@ -49,16 +52,16 @@ public final class Submission {
 
 	private final List<String> uncommitted;
 
-	private final java.util.Set<ObjectId> shallowCommits;
+	private final Set<ObjectId> shallowCommits;
 
 	private Submission(Path source, boolean bundle, String ref, ObjectId commit, List<String> uncommitted,
-			java.util.Set<ObjectId> shallowCommits) {
+			Set<ObjectId> shallowCommits) {
 		this.source = source;
 		this.bundle = bundle;
 		this.ref = ref;
 		this.commit = commit;
 		this.uncommitted = List.copyOf(uncommitted);
-		this.shallowCommits = java.util.Set.copyOf(shallowCommits);
+		this.shallowCommits = Set.copyOf(shallowCommits);
 	}
 
 	/**
@@ -121,7 +124,7 @@ public final class Submission {
 			if (hasHead) {
 				specs.add("+HEAD:refs/candidate/HEAD");
 			}
-			org.eclipse.jgit.api.FetchCommand fetch = git.fetch()
+			FetchCommand fetch = git.fetch()
 				.setRemote(uri().toString())
 				.setRefSpecs(specs.toArray(String[]::new))
 				.setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS)
@@ -129,7 +132,7 @@ public final class Submission {
 			if (!this.shallowCommits.isEmpty()) {
 				// the commits at the shallow clone's edge have no parents here either, so that the check of the
 				// fetched objects stops there instead of asking for history the clone never had
-				java.util.Set<ObjectId> edge = new java.util.HashSet<>(target.getObjectDatabase().getShallowCommits());
+				Set<ObjectId> edge = new HashSet<>(target.getObjectDatabase().getShallowCommits());
 				edge.addAll(this.shallowCommits);
 				target.getObjectDatabase().setShallowCommits(edge);
 			}
@@ -214,7 +217,7 @@ public final class Submission {
 			throw FiredrillException.input(file + " is neither a git repository nor a git bundle");
 		}
 		Map<String, Ref> refs;
-		Submission probe = new Submission(file, true, null, null, List.of(), java.util.Set.of());
+		Submission probe = new Submission(file, true, null, null, List.of(), Set.of());
 		Path scratchDir = null;
 		try {
 			scratchDir = Files.createTempDirectory("firedrill-bundle-");
@@ -261,7 +264,7 @@ public final class Submission {
 					+ String.join(", ", new TreeSet<>(refs.keySet())) + ")");
 		}
 		ObjectId id = (found.getPeeledObjectId() != null) ? found.getPeeledObjectId() : found.getObjectId();
-		return new Submission(file, true, name, id.copy(), List.of(), java.util.Set.of());
+		return new Submission(file, true, name, id.copy(), List.of(), Set.of());
 	}
 
 	private static Ref lookUp(Map<String, Ref> refs, String name) {
