@@ -2,9 +2,12 @@ package io.firedrill.kit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -52,6 +55,49 @@ public final class Folders {
 		catch (IOException | UncheckedIOException ex) {
 			// best effort
 		}
+	}
+
+	/**
+	 * Checks, before anything is written, that {@code path} can be created or written: the closest folder at or
+	 * above it that exists (the folder of a file that exists) must take a new file. It is tried with a hidden file,
+	 * removed at once, so that a read-only file system is found as well as missing permissions, for root too.
+	 * @throws FiredrillException (input) naming the folder and why, otherwise
+	 */
+	public static void checkWritable(Path path) {
+		Path existing = path.toAbsolutePath().normalize();
+		while (existing != null && !Files.exists(existing)) {
+			existing = existing.getParent();
+		}
+		if (existing == null) {
+			return;
+		}
+		if (existing.equals(path.toAbsolutePath().normalize()) && Files.isRegularFile(existing)) {
+			existing = existing.getParent(); // a file to replace: its folder takes the new one
+		}
+		if (!Files.isDirectory(existing)) {
+			throw FiredrillException.input("cannot write " + path + ": " + existing + " is not a directory");
+		}
+		try {
+			Files.delete(Files.createTempFile(existing, ".firedrill-", ".probe"));
+		}
+		catch (IOException ex) {
+			throw FiredrillException.input("cannot write " + path + ": " + existing + " is not writable (" + reason(ex)
+					+ ")", ex);
+		}
+	}
+
+	/** Why a file operation failed, in a few words ("permission denied", "Read-only file system"...). */
+	public static String reason(IOException ex) {
+		if (ex instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		if (ex instanceof NoSuchFileException) {
+			return "no such file or directory";
+		}
+		if (ex instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+			return fileSystem.getReason();
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 	/** Whether a folder does not exist or has nothing in it. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Where the CLI runs: the firedrill clone it comes from (its "home", where the catalog and the shop are read)
- * and the directory it was started in (where {@code tags} writes by default).
+ * and the directory it was started in (where relative paths given to a command start).
  * <p>
  * The home is, in this order: the {@value #HOME_PROPERTY} system property (the {@code firedrill} launcher sets
  * it), the clone holding {@code kit/target/firedrill.jar} when run from there, or the closest directory above

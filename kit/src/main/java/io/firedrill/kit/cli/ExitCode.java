@@ -11,8 +11,8 @@ public enum ExitCode {
 	DONE(0, "done; for grade: a scorecard was written, whatever the score"),
 	INTERNAL(1, "internal error: a bug in firedrill (rerun with --verbose and report it)"),
 	USAGE(2, "usage error: unknown command or option, missing or extra argument"),
-	INPUT(3, "input not usable: unknown incident, output not empty, not a git repository, corrupt bundle, unknown"
-			+ " ref, corrupt incident.yaml or fixes.yaml, a tag that exists elsewhere"),
+	INPUT(3, "input not usable: unknown incident, output not empty or not writable, not a git repository, corrupt"
+			+ " bundle, unknown ref, corrupt incident.yaml or fixes.yaml, a tag that exists elsewhere"),
 	ENVIRONMENT(4, "environment missing: not run from a firedrill clone, no incident catalog committed"),
 	PATCH(5, "a patch of an incident no longer applies to the shop"),
 	GRADING(6, "the grading run itself could not run: Maven missing or not starting, or what the hidden suites need"

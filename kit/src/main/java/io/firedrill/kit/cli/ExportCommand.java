@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
+import io.firedrill.kit.TerminalText;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.export.CandidateExport;
@@ -74,18 +75,19 @@ final class ExportCommand implements Callable<Integer> {
 			PrintWriter out = this.spec.commandLine().getOut();
 			if (known != null) {
 				RevCommit commit = Fixes.commitOnMain(result.directory(), known, incident);
-				out.println("exported " + incident.id() + " to " + result.directory() + " (" + CandidateExport.BRANCH
-						+ " at " + TagSync.abbreviate(commit) + ": fix " + known.id() + " committed on the brief)");
+				out.println("exported " + incident.id() + " to " + TerminalText.safe(result.directory()) + " ("
+						+ CandidateExport.BRANCH + " at " + TagSync.abbreviate(commit) + ": fix " + known.id()
+						+ " committed on the brief)");
 			}
 			else {
-				out.println("exported " + incident.id() + " to " + result.directory() + " (" + CandidateExport.BRANCH
-						+ " at " + TagSync.abbreviate(result.main()) + ")");
+				out.println("exported " + incident.id() + " to " + TerminalText.safe(result.directory()) + " ("
+						+ CandidateExport.BRANCH + " at " + TagSync.abbreviate(result.main()) + ")");
 			}
 			for (Map.Entry<String, ObjectId> tag : result.tags().entrySet()) {
 				out.println("  tag " + tag.getKey() + " " + TagSync.abbreviate(tag.getValue()));
 			}
 			if (result.bundle() != null) {
-				out.println("bundle " + result.bundle());
+				out.println("bundle " + TerminalText.safe(result.bundle()));
 			}
 			out.flush();
 		}

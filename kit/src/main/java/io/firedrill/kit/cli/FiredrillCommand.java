@@ -3,6 +3,7 @@ package io.firedrill.kit.cli;
 import java.io.PrintWriter;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.TerminalText;
 import io.firedrill.kit.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -101,8 +102,9 @@ public final class FiredrillCommand implements Runnable {
 		return ExitCode.USAGE.code();
 	}
 
+	/** A message as one line, printable: it may quote a candidate's ref names or paths. */
 	static String oneLine(String message) {
-		return message.strip().replaceAll("\\s*\\R\\s*", " ");
+		return TerminalText.safe(message.strip().replaceAll("\\s*\\R\\s*", " "));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.firedrill.kit.KitClone;
+import io.firedrill.kit.TerminalText;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.grade.Criteria;
@@ -78,7 +79,7 @@ final class GradeCommand implements Callable<Integer> {
 					this.keepWorkspace);
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.println("grading " + incident.id() + " at " + submission.commit().abbreviate(10).name() + " ("
-					+ submission.ref() + " of " + submission.source() + ")");
+					+ TerminalText.safe(submission.ref()) + " of " + TerminalText.safe(submission.source()) + ")");
 			out.flush();
 			try (GradingSession session = GradingSession.open(kit, incident, criteria, settings)) {
 				if (this.keepWorkspace) {
@@ -115,7 +116,7 @@ final class GradeCommand implements Callable<Integer> {
 						: "not run")
 				+ ", " + findings + (findings == 1 ? " finding" : " findings") + ", "
 				+ card.durations().totalSeconds() + " s");
-		out.println("scorecard " + destination.resolve(ScorecardFiles.HTML));
+		out.println("scorecard " + TerminalText.safe(destination.resolve(ScorecardFiles.HTML)));
 		out.flush();
 	}
 

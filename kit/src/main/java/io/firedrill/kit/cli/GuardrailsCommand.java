@@ -2,8 +2,12 @@ package io.firedrill.kit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.guardrails.GuardrailContext;
 import io.firedrill.kit.guardrails.GuardrailReport;
@@ -46,8 +51,12 @@ final class GuardrailsCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "<repo dir | tag>", description = "The shop to check: a directory, or a tag or commit.")
 	private String target;
 
-	@Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
+	@Option(names = "--json", paramLabel = "FILE",
+			description = "Also write the report as JSON to FILE (must not exist, unless --force).")
 	private Path json;
+
+	@Option(names = "--force", description = "Replace the --json FILE if it exists (only a regular file, never a folder).")
+	private boolean force;
 
 	@Option(names = "--baseline", paramLabel = "DIR|TAG|none",
 			description = "The release in production before it (default: ${DEFAULT-VALUE}): its changelog is what ran,"
@@ -77,6 +86,11 @@ final class GuardrailsCommand implements Callable<Integer> {
 			throw FiredrillException.input("--job-timeout must be positive");
 		}
 		Path cwd = this.parent.workspace().cwd();
+		Path jsonFile = (this.json != null) ? cwd.resolve(this.json).normalize() : null;
+		if (jsonFile != null) {
+			checkJsonFile(jsonFile, this.force);
+			Folders.checkWritable(jsonFile);
+		}
 		try (KitClone clone = openCloneIfAny()) {
 			ShopCheckout shop = ShopSources.open(clone, this.target, cwd);
 			boolean noBaseline = this.baseline.equalsIgnoreCase("none");
@@ -88,12 +102,8 @@ final class GuardrailsCommand implements Callable<Integer> {
 				Guardrails.Report report = Guardrails.run(context, this.only,
 						(result) -> GuardrailReport.result(out, result, false));
 				GuardrailReport.footer(out, report);
-				if (this.json != null) {
-					Path file = cwd.resolve(this.json);
-					if (file.getParent() != null) {
-						Files.createDirectories(file.getParent());
-					}
-					Files.writeString(file, GuardrailReport.json(report));
+				if (jsonFile != null) {
+					writeJson(jsonFile, GuardrailReport.json(report), this.force);
 				}
 				if (this.keep) {
 					out.println("kept: the shop in " + shop.dir() + ", logs and databases in " + context.work());
@@ -103,6 +113,59 @@ final class GuardrailsCommand implements Callable<Integer> {
 					return ExitCode.CAUGHT.code();
 				}
 				return report.errors() ? ExitCode.INCONCLUSIVE.code() : ExitCode.DONE.code();
+			}
+		}
+	}
+
+	/**
+	 * The {@code --json} file may be written: it does not exist, or it is a regular file and {@code --force} says to
+	 * replace it.
+	 * @throws FiredrillException (input) otherwise
+	 */
+	static void checkJsonFile(Path file, boolean replace) {
+		if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+			if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+				throw FiredrillException.input("--json " + file + " exists and is not a regular file: choose another FILE");
+			}
+			if (!replace) {
+				throw FiredrillException.input("--json " + file + " already exists (use --force to replace it)");
+			}
+		}
+	}
+
+	/**
+	 * Writes the report into a temporary file next to {@code file}, then moves it into place: a failure leaves no
+	 * half-written report, and without {@code replace} a file that appeared meanwhile is kept.
+	 */
+	static void writeJson(Path file, String json, boolean replace) {
+		checkJsonFile(file, replace);
+		Path temporary = null;
+		try {
+			Files.createDirectories(file.getParent());
+			temporary = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".firedrill-tmp");
+			Files.writeString(temporary, json, StandardCharsets.UTF_8);
+			if (replace) {
+				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			else {
+				// without REPLACE_EXISTING the move refuses a file that appeared since the check
+				Files.move(temporary, file);
+			}
+		}
+		catch (FileAlreadyExistsException ex) {
+			throw FiredrillException.input("--json " + file + " already exists (use --force to replace it)", ex);
+		}
+		catch (IOException ex) {
+			throw FiredrillException.input("cannot write --json " + file + ": " + Folders.reason(ex), ex);
+		}
+		finally {
+			if (temporary != null) {
+				try {
+					Files.deleteIfExists(temporary);
+				}
+				catch (IOException ex) {
+					// best effort: a hidden temporary file
+				}
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
@@ -55,6 +56,10 @@ final class ProveCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		Path keepDir = (this.keep != null) ? this.parent.workspace().cwd().resolve(this.keep).normalize() : null;
+		if (keepDir != null) {
+			Folders.checkWritable(keepDir);
+		}
 		try (KitClone kit = this.parent.workspace().openKitClone()) {
 			Catalog catalog = Catalog.read(kit);
 			Criteria criteria = Criteria.read(kit);
@@ -69,7 +74,6 @@ final class ProveCommand implements Callable<Integer> {
 			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.timeout,
 					this.keepWorkspace);
 			PrintWriter out = this.spec.commandLine().getOut();
-			Path keepDir = (this.keep != null) ? this.parent.workspace().cwd().resolve(this.keep) : null;
 			Prover.Proof proof = new Prover(kit, criteria, settings, out, keepDir).prove(incidents);
 			out.println("timing: " + String.join(", ", proof.timings()));
 			if (proof.holds()) {

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
@@ -18,6 +22,7 @@ import io.firedrill.kit.rollback.RollbackReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -59,6 +64,10 @@ final class RollbackCheckCommand implements Callable<Integer> {
 			default -> throw FiredrillException.input("--db must be h2, postgres or both, not '" + this.db + "'");
 		};
 		Path cwd = this.parent.workspace().cwd();
+		Optional<String> wrong = wrongDirection(this.from, this.to, cwd);
+		if (wrong.isPresent()) {
+			throw new ParameterException(this.spec.commandLine(), wrong.get());
+		}
 		Path work = Files.createTempDirectory("firedrill-rollback-");
 		try (KitClone clone = openCloneIfAny(cwd)) {
 			ShopCheckout newer = ShopSources.open(clone, this.from, cwd);
@@ -102,6 +111,64 @@ final class RollbackCheckCommand implements Callable<Integer> {
 				Folders.deleteQuietly(work);
 			}
 		}
+	}
+
+	/** A release name's version: v2.4.0, release-2.4.0, incident/release-2.4.0 give 2.4.0. */
+	private static final Pattern VERSION = Pattern.compile("(?:^|[/-])v?(\\d+(?:\\.\\d+)*)$");
+
+	/**
+	 * Why {@code --from} and {@code --to} cannot be a rollback, if they cannot: the same release twice, or a newer
+	 * release as the target (by the version in their names, compared number by number).
+	 */
+	static Optional<String> wrongDirection(String from, String to, Path cwd) {
+		String same = "--from and --to name the same release (" + from + "): a rollback goes from a newer release to"
+				+ " an older one";
+		if (from.equals(to)) {
+			return Optional.of(same);
+		}
+		Path fromDir = cwd.resolve(from).normalize();
+		Path toDir = cwd.resolve(to).normalize();
+		if (Files.isDirectory(fromDir) || Files.isDirectory(toDir)) {
+			try {
+				boolean sameDir = Files.isDirectory(fromDir) && Files.isDirectory(toDir) && Files.isSameFile(fromDir, toDir);
+				return sameDir ? Optional.of(same) : Optional.empty();
+			}
+			catch (IOException ex) {
+				return Optional.empty();
+			}
+		}
+		Optional<int[]> fromVersion = version(from);
+		Optional<int[]> toVersion = version(to);
+		if (fromVersion.isEmpty() || toVersion.isEmpty()) {
+			return Optional.empty();
+		}
+		int order = Arrays.compare(padded(fromVersion.get(), toVersion.get().length),
+				padded(toVersion.get(), fromVersion.get().length));
+		if (order == 0) {
+			return Optional.of(same);
+		}
+		if (order < 0) {
+			return Optional.of("--to " + to + " is newer than --from " + from + ": a rollback goes from a newer release"
+					+ " (--from) to an older one (--to)");
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<int[]> version(String release) {
+		Matcher matcher = VERSION.matcher(release);
+		if (!matcher.find()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Arrays.stream(matcher.group(1).split("\\.")).mapToInt(Integer::parseInt).toArray());
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static int[] padded(int[] version, int length) {
+		return Arrays.copyOf(version, Math.max(version.length, length));
 	}
 
 	private KitClone openCloneIfAny(Path cwd) {

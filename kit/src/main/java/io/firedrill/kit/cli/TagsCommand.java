@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "tags",
 		description = { "Create or update the tags v2.3.0, v2.4.0 and incident/<id> for every incident.",
 				"The catalog and the shop are read from the HEAD commit of the firedrill clone; "
-						+ "the tags are written into the repository DIR. Rerunning changes nothing." })
+						+ "the tags are written into that clone (or the repository --repo DIR), wherever it is run"
+						+ " from. Rerunning changes nothing." })
 final class TagsCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -35,7 +36,8 @@ final class TagsCommand implements Callable<Integer> {
 	private CommandSpec spec;
 
 	@Option(names = "--repo", paramLabel = "DIR",
-			description = "Repository to write the tags into (default: the one holding the current directory).")
+			description = "Repository to write the tags into (default: the firedrill clone itself, never the repository"
+					+ " holding the current directory).")
 	private Path repo;
 
 	@Option(names = "--force", description = "Move tags that point elsewhere (without it, that is an error).")
@@ -45,7 +47,8 @@ final class TagsCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		try (KitClone clone = this.parent.workspace().openKitClone()) {
 			Catalog catalog = Catalog.read(clone);
-			try (Repository target = openTarget()) {
+			File gitDir = targetGitDir(clone.root(), this.parent.workspace().cwd(), this.repo);
+			try (Repository target = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
 				List<TagSync.Outcome> outcomes = TagSync.sync(clone, catalog, target, this.force);
 				PrintWriter out = this.spec.commandLine().getOut();
 				int width = outcomes.stream().mapToInt((o) -> o.tag().length()).max().orElse(0);
@@ -63,23 +66,21 @@ final class TagsCommand implements Callable<Integer> {
 		return ExitCode.DONE.code();
 	}
 
-	private Repository openTarget() throws IOException {
-		Path cwd = this.parent.workspace().cwd();
-		File gitDir;
-		if (this.repo != null) {
-			Path dir = cwd.resolve(this.repo).normalize();
-			gitDir = RepositoryCache.FileKey.resolve(dir.toFile(), FS.DETECTED);
-			if (gitDir == null) {
-				throw FiredrillException.input(dir + " is not a git repository");
-			}
+	/**
+	 * The git directory the tags go to: the one {@code --repo} names, else the firedrill clone the kit runs from,
+	 * never a repository that merely holds the current directory.
+	 * @param kitRoot the firedrill clone's root
+	 * @param cwd where the command runs, to resolve a relative {@code --repo}
+	 * @param repo the {@code --repo} given, or {@code null}
+	 * @throws FiredrillException (input) if {@code --repo} is not a git repository
+	 */
+	static File targetGitDir(Path kitRoot, Path cwd, Path repo) {
+		Path dir = (repo != null) ? cwd.resolve(repo).normalize() : kitRoot;
+		File gitDir = RepositoryCache.FileKey.resolve(dir.toFile(), FS.DETECTED);
+		if (gitDir == null) {
+			throw FiredrillException.input(dir + " is not a git repository");
 		}
-		else {
-			gitDir = new FileRepositoryBuilder().findGitDir(cwd.toFile()).getGitDir();
-			if (gitDir == null) {
-				throw FiredrillException.input("not a git repository: " + cwd + " (use --repo DIR)");
-			}
-		}
-		return new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
+		return gitDir;
 	}
 
 }

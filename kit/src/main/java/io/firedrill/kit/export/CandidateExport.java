@@ -3,8 +3,8 @@ package io.firedrill.kit.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -106,8 +106,8 @@ public final class CandidateExport {
 			}
 			return new Result(out, result.main(), result.tags(), bundleFile);
 		}
-		catch (AccessDeniedException ex) {
-			throw FiredrillException.input("cannot write " + ex.getFile() + ": permission denied", ex);
+		catch (FileSystemException ex) {
+			throw FiredrillException.input("cannot write " + ex.getFile() + ": " + Folders.reason(ex), ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -233,6 +233,12 @@ public final class CandidateExport {
 			if (bundle.startsWith(out)) {
 				throw FiredrillException.input("bundle " + bundle + " must not be inside the output directory");
 			}
+		}
+		// the repository is written next to its folder, then moved into it; the bundle likewise
+		Folders.checkWritable(out);
+		Folders.checkWritable(out.getParent());
+		if (bundle != null) {
+			Folders.checkWritable(bundle);
 		}
 	}
 

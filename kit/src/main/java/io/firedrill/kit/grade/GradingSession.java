@@ -155,6 +155,16 @@ public final class GradingSession implements AutoCloseable {
 		}
 	}
 
+	/** Says that a shallow clone was graded on its commit's tree alone: what came before it is not there. */
+	static Optional<Finding> shallowFinding(Submission submission) {
+		if (!submission.shallow()) {
+			return Optional.empty();
+		}
+		return Optional.of(Finding.info("shallow-clone", "the submission is a shallow clone (git clone --depth):"
+				+ " the graded commit's tree was graded as it is, but the history before the clone's first commit is"
+				+ " not there, so the commits that led to it could not be looked at"));
+	}
+
 	/**
 	 * Grades one submission.
 	 * @param log where Maven's output goes
@@ -172,6 +182,7 @@ public final class GradingSession implements AutoCloseable {
 					+ submission.uncommitted().size() + (submission.uncommitted().size() == 1 ? " path: " : " paths: ")
 					+ String.join(", ", shown) + (submission.uncommitted().size() > shown.size() ? ", …" : "") + ")"));
 		}
+		shallowFinding(submission).ifPresent(findings::add);
 		findings.addAll(IntegrityScan.scan(tree, this.baseline.tree()));
 		Map<String, String> links = this.workspace.symbolicLinks(submission.commit());
 		if (!links.isEmpty()) {

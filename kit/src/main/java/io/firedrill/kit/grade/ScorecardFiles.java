@@ -3,7 +3,7 @@ package io.firedrill.kit.grade;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -47,6 +47,9 @@ public final class ScorecardFiles {
 			throw FiredrillException.input("output " + out + " exists and is not a directory");
 		}
 		if (Folders.isEmptyOrAbsent(out)) {
+			// the scorecard is staged next to the folder, then moved into it: both must take new files
+			Folders.checkWritable(out);
+			Folders.checkWritable(out.toAbsolutePath().normalize().getParent());
 			return;
 		}
 		if (!replace) {
@@ -60,6 +63,7 @@ public final class ScorecardFiles {
 		if (here.startsWith(out.toAbsolutePath().normalize())) {
 			throw FiredrillException.input("--force would replace " + out + ", which holds the current directory");
 		}
+		Folders.checkWritable(out.toAbsolutePath().normalize().getParent());
 	}
 
 	/** A new hidden folder next to {@code out}, to write into. */
@@ -71,8 +75,8 @@ public final class ScorecardFiles {
 			STAGED.put(staging, Cleanup.onStop(() -> Folders.deleteQuietly(staging)));
 			return staging;
 		}
-		catch (AccessDeniedException ex) {
-			throw FiredrillException.input("cannot write " + ex.getFile() + ": permission denied", ex);
+		catch (FileSystemException ex) {
+			throw FiredrillException.input("cannot write " + ex.getFile() + ": " + Folders.reason(ex), ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

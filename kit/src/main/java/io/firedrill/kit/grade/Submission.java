@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
+import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.NotSupportedException;
@@ -49,12 +52,16 @@ public final class Submission {
 
 	private final List<String> uncommitted;
 
-	private Submission(Path source, boolean bundle, String ref, ObjectId commit, List<String> uncommitted) {
+	private final Set<ObjectId> shallowCommits;
+
+	private Submission(Path source, boolean bundle, String ref, ObjectId commit, List<String> uncommitted,
+			Set<ObjectId> shallowCommits) {
 		this.source = source;
 		this.bundle = bundle;
 		this.ref = ref;
 		this.commit = commit;
 		this.uncommitted = List.copyOf(uncommitted);
+		this.shallowCommits = Set.copyOf(shallowCommits);
 	}
 
 	/**
@@ -98,6 +105,14 @@ public final class Submission {
 	}
 
 	/**
+	 * Whether the repository is a shallow clone ({@code git clone --depth}): its commits' trees are there, the
+	 * history before them is not.
+	 */
+	public boolean shallow() {
+		return !this.shallowCommits.isEmpty();
+	}
+
+	/**
 	 * Copies every ref of the submission into {@code target} under {@code refs/candidate/}, as {@code git clone
 	 * --no-local} would: objects are transferred, never shared with the candidate's repository.
 	 * @throws FiredrillException (input) if the transfer fails (a corrupt bundle) or the commit did not arrive
@@ -109,14 +124,21 @@ public final class Submission {
 			if (hasHead) {
 				specs.add("+HEAD:refs/candidate/HEAD");
 			}
-			git.fetch()
+			FetchCommand fetch = git.fetch()
 				.setRemote(uri().toString())
 				.setRefSpecs(specs.toArray(String[]::new))
 				.setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS)
-				.setCheckFetchedObjects(true)
-				.call();
+				.setCheckFetchedObjects(true);
+			if (!this.shallowCommits.isEmpty()) {
+				// the commits at the shallow clone's edge have no parents here either, so that the check of the
+				// fetched objects stops there instead of asking for history the clone never had
+				Set<ObjectId> edge = new HashSet<>(target.getObjectDatabase().getShallowCommits());
+				edge.addAll(this.shallowCommits);
+				target.getObjectDatabase().setShallowCommits(edge);
+			}
+			fetch.call();
 		}
-		catch (GitAPIException | RuntimeException ex) {
+		catch (GitAPIException | IOException | RuntimeException ex) {
 			throw FiredrillException.input("cannot read " + describe() + ": " + rootMessage(ex), ex);
 		}
 		if (this.commit == null) {
@@ -167,7 +189,8 @@ public final class Submission {
 				throw FiredrillException.input("unknown ref '" + ref + "' in " + dir);
 			}
 			List<String> uncommitted = repository.isBare() ? List.of() : uncommitted(repository);
-			return new Submission(dir, false, name, id.copy(), uncommitted);
+			return new Submission(dir, false, name, id.copy(), uncommitted,
+					repository.getObjectDatabase().getShallowCommits());
 		}
 		catch (IOException ex) {
 			throw FiredrillException.input("cannot read the git repository " + dir + ": " + ex.getMessage(), ex);
@@ -194,7 +217,7 @@ public final class Submission {
 			throw FiredrillException.input(file + " is neither a git repository nor a git bundle");
 		}
 		Map<String, Ref> refs;
-		Submission probe = new Submission(file, true, null, null, List.of());
+		Submission probe = new Submission(file, true, null, null, List.of(), Set.of());
 		Path scratchDir = null;
 		try {
 			scratchDir = Files.createTempDirectory("firedrill-bundle-");
@@ -241,7 +264,7 @@ public final class Submission {
 					+ String.join(", ", new TreeSet<>(refs.keySet())) + ")");
 		}
 		ObjectId id = (found.getPeeledObjectId() != null) ? found.getPeeledObjectId() : found.getObjectId();
-		return new Submission(file, true, name, id.copy(), List.of());
+		return new Submission(file, true, name, id.copy(), List.of(), Set.of());
 	}
 
 	private static Ref lookUp(Map<String, Ref> refs, String name) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.firedrill.kit.TerminalText;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,25 +20,29 @@ public final class GuardrailReport {
 
 	/** The header, printed before the first guardrail runs. */
 	public static void header(PrintWriter out, String target, String baseline) {
-		out.println("guardrails on " + target + ((baseline != null) ? ", baseline " + baseline : ""));
+		out.println("guardrails on " + TerminalText.safe(target)
+				+ ((baseline != null) ? ", baseline " + TerminalText.safe(baseline) : ""));
 		out.flush();
 	}
 
-	/** One guardrail's verdict, what it caught and why, in plain words. */
+	/**
+	 * One guardrail's verdict, what it caught and why, in plain words; what comes from the shop checked (changeset
+	 * ids, paths, a job's output) is made printable.
+	 */
 	public static void result(PrintWriter out, GuardrailResult result, boolean verbose) {
-		out.printf("%n%-16s %-7s %s (%s)%n", result.id(), result.status().label(), result.summary(),
+		out.printf("%n%-16s %-7s %s (%s)%n", result.id(), result.status().label(), TerminalText.safe(result.summary()),
 				seconds(result.duration().toMillis()));
 		for (Finding finding : result.findings()) {
-			out.println("  " + finding.rule() + ": " + finding.where());
-			out.println("    " + finding.what());
-			out.println("    why:  " + finding.why());
+			out.println("  " + finding.rule() + ": " + TerminalText.safe(finding.where()));
+			out.println("    " + TerminalText.safe(finding.what()));
+			out.println("    why:  " + TerminalText.safe(finding.why()));
 			if (finding.fix() != null) {
-				out.println("    safe: " + finding.fix());
+				out.println("    safe: " + TerminalText.safe(finding.fix()));
 			}
 		}
 		if (verbose || result.status() != GuardrailResult.Status.CAUGHT) {
 			for (String note : result.notes()) {
-				out.println("  - " + note);
+				out.println("  - " + TerminalText.safe(note));
 			}
 		}
 		out.flush();

@@ -2,6 +2,7 @@ package io.firedrill.kit.replay;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -302,8 +303,12 @@ public final class Replay {
 			else if (Files.exists(out) && !Files.isDirectory(out)) {
 				throw FiredrillException.input("output " + out + " exists and is not a directory");
 			}
+			Folders.checkWritable(out);
 			Files.createDirectories(out);
 			Files.writeString(out.resolve(MARKER), "output of firedrill replay; a later replay may replace it\n");
+		}
+		catch (FileSystemException ex) {
+			throw FiredrillException.input("cannot write " + ex.getFile() + ": " + Folders.reason(ex), ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import io.firedrill.kit.support.Cli.Run;
 import io.firedrill.kit.support.FakeClone;
+import io.firedrill.kit.support.ReadOnlyFolder;
 import io.firedrill.kit.support.FakeClone.Variant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,35 @@ class ExportCommandTests {
 		try (Stream<Path> files = Files.list(taken)) {
 			assertThat(files).hasSize(1);
 		}
+	}
+
+	@Test
+	void anOutputInAFolderThatCannotBeWrittenExitsThreeWithOneLine() {
+		Path readOnly = ReadOnlyFolder.in(this.out);
+		Path target = readOnly.resolve("firedrill-export").resolve("candidate");
+
+		Run run = firedrill(fixture.root(), "export", FakeClone.UNGATED, "--out", target.toString());
+
+		// not an internal error: the user chose the folder, and can choose another
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString()
+			.startsWith("firedrill: cannot write " + target + ": " + readOnly + " is not writable (");
+		assertThat(readOnly.resolve("firedrill-export")).doesNotExist();
+	}
+
+	@Test
+	void aBundleInAFolderThatCannotBeWrittenExitsThreeAndWritesNothing() {
+		Path readOnly = ReadOnlyFolder.in(this.out);
+		Path bundle = readOnly.resolve("firedrill-export.bundle");
+		Path candidate = this.out.resolve("candidate");
+
+		Run run = firedrill(fixture.root(), "export", FakeClone.UNGATED, "--out", candidate.toString(), "--bundle",
+				bundle.toString());
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString().startsWith("firedrill: cannot write " + bundle + ": ");
+		assertThat(candidate).doesNotExist();
+		assertThat(bundle).doesNotExist();
 	}
 
 	@Test

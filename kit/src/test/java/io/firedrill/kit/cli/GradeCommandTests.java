@@ -5,12 +5,14 @@ import static io.firedrill.kit.support.GitCli.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 import io.firedrill.kit.support.Cli.Run;
 import io.firedrill.kit.support.FakeClone;
+import io.firedrill.kit.support.ReadOnlyFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +62,43 @@ class GradeCommandTests {
 	}
 
 	@Test
+	void refNamesFromABundleNeverReachTheTerminalAsEscapeSequences() throws IOException {
+		// git itself refuses such a name, but a bundle's header is text a candidate can write by hand
+		Path bundle = this.cwd.resolve("alice.bundle");
+		git(candidate, "bundle", "create", bundle.toString(), "main");
+		byte[] bytes = Files.readAllBytes(bundle);
+		String header = new String(bytes, 0, indexOf(bytes, "\n\n".getBytes(StandardCharsets.US_ASCII)) + 2,
+				StandardCharsets.UTF_8);
+		String evil = header.replace("refs/heads/main", "refs/heads/\u001b]0;pwned\u0007\u001b[2Jmain");
+		Path crafted = this.cwd.resolve("crafted.bundle");
+		try (var out = Files.newOutputStream(crafted)) {
+			out.write(evil.getBytes(StandardCharsets.UTF_8));
+			out.write(bytes, header.getBytes(StandardCharsets.UTF_8).length,
+					bytes.length - header.getBytes(StandardCharsets.UTF_8).length);
+		}
+
+		Run run = grade(FakeClone.UNGATED, crafted.toString(), "--ref", "nope");
+
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString().contains("refs/heads/\\u001b]0;pwned\\u0007\\u001b[2Jmain");
+		assertThat(run.err() + run.out()).doesNotContain("\u001b", "\u0007");
+	}
+
+	@Test
+	void aCandidatePathWithAnEscapeSequenceIsPrintedEscaped() throws IOException {
+		Path named = this.cwd.resolve("alice\u001b[2J");
+		git(this.cwd, "clone", "-q", candidate.toString(), named.toString());
+
+		Run run = grade(FakeClone.UNGATED, named.toString());
+
+		// the fixture has no hidden suites, so grading stops after the first line; that line names the candidate
+		assertThat(run.out()).contains("(HEAD of " + this.cwd + "/alice\\u001b[2J)");
+		assertThat(run.err() + run.out()).doesNotContain("\u001b");
+		assertThat(grade(FakeClone.UNGATED, this.cwd.resolve("missing\u001b[2J").toString()).errLines())
+			.containsExactly("firedrill: " + this.cwd + "/missing\\u001b[2J does not exist");
+	}
+
+	@Test
 	void anUnknownIncidentExitsThree() {
 		Run run = grade("nope", candidate.toString());
 
@@ -98,6 +137,33 @@ class GradeCommandTests {
 	}
 
 	@Test
+	void anOutputFolderThatCannotBeWrittenExitsThreeBeforeGrading() {
+		Path readOnly = ReadOnlyFolder.in(this.cwd);
+		Path out = readOnly.resolve("firedrill-scorecards").resolve("card");
+
+		Run run = grade(FakeClone.UNGATED, candidate.toString(), "--out", out.toString());
+
+		// refused before the run, not after minutes of grading, and as bad input rather than a crash
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString()
+			.startsWith("firedrill: cannot write " + out + ": " + readOnly + " is not writable (");
+		assertThat(run.out()).isEmpty();
+		assertThat(readOnly.resolve("firedrill-scorecards")).doesNotExist();
+	}
+
+	@Test
+	void proveRefusesAKeepFolderThatCannotBeWrittenBeforeProving() {
+		Path readOnly = ReadOnlyFolder.in(this.cwd);
+		Path keep = readOnly.resolve("firedrill-kept");
+
+		// an unknown incident would be refused too, later: the folder is checked first, before any work
+		Run run = firedrillIn(fixture.root(), this.cwd, "prove", "nope", "--keep", keep.toString());
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString().startsWith("firedrill: cannot write " + keep + ": ");
+	}
+
+	@Test
 	void aTimeoutThatIsNotADurationIsAUsageError() {
 		Run run = grade(FakeClone.UNGATED, candidate.toString(), "--timeout", "soon");
 
@@ -111,6 +177,15 @@ class GradeCommandTests {
 		assertThat(DurationConverter.parse("20m")).hasMinutes(20);
 		assertThat(DurationConverter.parse("1h30m")).hasMinutes(90);
 		assertThat(DurationConverter.parse("90s")).hasSeconds(90);
+	}
+
+	private static int indexOf(byte[] bytes, byte[] part) {
+		for (int i = 0; i + part.length <= bytes.length; i++) {
+			if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+				return i;
+			}
+		}
+		throw new AssertionError("not found");
 	}
 
 	private Run grade(String... args) {

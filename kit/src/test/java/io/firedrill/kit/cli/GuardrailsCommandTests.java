@@ -3,12 +3,15 @@ package io.firedrill.kit.cli;
 import static io.firedrill.kit.support.Cli.firedrill;
 import static io.firedrill.kit.support.Cli.firedrillIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.support.Cli.Run;
 import io.firedrill.kit.support.FakeClone;
+import io.firedrill.kit.support.ReadOnlyFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +25,20 @@ class GuardrailsCommandTests {
 	static Path dir;
 
 	static FakeClone fixture;
+
+	/** A release changeset migration-lint lets pass. */
+	static final String NULLABLE_COLUMN = """
+			  - changeSet:
+			      id: 2.4.0-add-order-note
+			      author: priya.raman
+			      changes:
+			        - addColumn:
+			            tableName: orders
+			            columns:
+			              - column:
+			                  name: note
+			                  type: varchar(200)
+			""";
 
 	@BeforeAll
 	static void createFixture() {
@@ -84,6 +101,80 @@ class GuardrailsCommandTests {
 	}
 
 	@Test
+	void anExistingJsonFileIsRefusedBeforeAnythingRunsAndKept(@TempDir Path out) throws Exception {
+		Path shop = shopWithChangelog(NULLABLE_COLUMN);
+		Path json = Files.writeString(out.resolve("report.json"), "mine\n");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none", "--json", json.toString());
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines())
+			.containsExactly("firedrill: --json " + json + " already exists (use --force to replace it)");
+		assertThat(run.out()).isEmpty();
+		assertThat(json).hasContent("mine");
+	}
+
+	@Test
+	void forceReplacesAnExistingJsonFileAndLeavesNoTemporaryFile(@TempDir Path out) throws Exception {
+		Path shop = shopWithChangelog(NULLABLE_COLUMN);
+		Path json = Files.writeString(out.resolve("report.json"), "mine\n");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none", "--json", json.toString(), "--force");
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(Files.readString(json)).contains("\"status\" : \"pass\"");
+		try (var files = Files.list(out)) {
+			assertThat(files).containsExactly(json);
+		}
+	}
+
+	@Test
+	void forceNeverReplacesAFolder(@TempDir Path out) throws Exception {
+		Path shop = shopWithChangelog(NULLABLE_COLUMN);
+		Path folder = Files.createDirectories(out.resolve("report.json"));
+		Files.writeString(folder.resolve("notes.txt"), "mine\n");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none", "--json", folder.toString(), "--force");
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString()
+			.isEqualTo("firedrill: --json " + folder + " exists and is not a regular file: choose another FILE");
+		assertThat(folder.resolve("notes.txt")).hasContent("mine");
+	}
+
+	@Test
+	void aJsonFileInAFolderThatCannotBeWrittenIsRefusedBeforeAnythingRuns(@TempDir Path out) throws Exception {
+		Path shop = shopWithChangelog(NULLABLE_COLUMN);
+		Path readOnly = ReadOnlyFolder.in(out);
+		Path json = readOnly.resolve("firedrill-report.json");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none", "--json", json.toString());
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString()
+			.startsWith("firedrill: cannot write " + json + ": " + readOnly + " is not writable (");
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
+	void aJsonFileThatAppearsDuringTheRunIsKept(@TempDir Path out) throws Exception {
+		// the check before the run passed; someone wrote the file while the guardrails ran
+		Path json = Files.writeString(out.resolve("report.json"), "mine\n");
+
+		assertThatExceptionOfType(FiredrillException.class)
+			.isThrownBy(() -> GuardrailsCommand.writeJson(json, "{}", false))
+			.withMessage("--json " + json + " already exists (use --force to replace it)");
+		assertThat(json).hasContent("mine");
+		try (var files = Files.list(out)) {
+			assertThat(files).containsExactly(json);
+		}
+	}
+
+	@Test
 	void nothingCaughtExitsZero() throws Exception {
 		Path shop = shopWithChangelog("""
 				  - changeSet:
@@ -128,6 +219,43 @@ class GuardrailsCommandTests {
 
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.errLines()).singleElement().asString().contains("'v7.0.0' is neither a directory");
+	}
+
+	@Test
+	void rollbackCheckFromAReleaseToItselfIsAUsageError() {
+		Run run = firedrill(fixture.root(), "rollback-check", "--from", "v2.4.0", "--to", "v2.4.0", "--db", "h2");
+
+		// nothing to roll back: answering "safe" would be a verdict on nothing
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.errLines()).singleElement().asString()
+			.startsWith("firedrill: --from and --to name the same release (v2.4.0)");
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
+	void rollbackCheckToANewerReleaseIsAUsageError() {
+		Run run = firedrill(fixture.root(), "rollback-check", "--from", "v2.3.0", "--to", "v2.4.0", "--db", "h2");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.errLines()).singleElement().asString()
+			.startsWith("firedrill: --to v2.4.0 is newer than --from v2.3.0")
+			.contains("a rollback goes from a newer release (--from) to an older one (--to)");
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
+	void theDirectionOfARollbackIsReadFromTheVersionsInTheReleaseNames() {
+		assertThat(RollbackCheckCommand.wrongDirection("v2.4.0", "v2.3.0", dir)).isEmpty();
+		assertThat(RollbackCheckCommand.wrongDirection("incident/release-2.4.0", "v2.3.0", dir)).isEmpty();
+		// numbers, not text: 2.10 is newer than 2.9
+		assertThat(RollbackCheckCommand.wrongDirection("v2.10.0", "v2.9.0", dir)).isEmpty();
+		assertThat(RollbackCheckCommand.wrongDirection("v2.9.0", "v2.10.0", dir)).get().asString()
+			.contains("is newer than");
+		// two names of one release
+		assertThat(RollbackCheckCommand.wrongDirection("incident/release-2.4.0", "v2.4.0", dir)).get().asString()
+			.contains("name the same release");
+		// an incident tag without a version says nothing about the order
+		assertThat(RollbackCheckCommand.wrongDirection("incident/not-null-migration", "v2.3.0", dir)).isEmpty();
 	}
 
 	private static Path shopWithChangelog(String release) throws Exception {

@@ -195,6 +195,28 @@ class GradingWorkspaceTests {
 		}
 	}
 
+	@Test
+	void aShallowCloneIsCheckedOutAtItsCommit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws IOException {
+		java.nio.file.Path shop = Files.createDirectories(dir.resolve("shop"));
+		io.firedrill.kit.support.GitCli.git(shop, "init", "-q");
+		write(shop, "pom.xml", "<project><artifactId>shop</artifactId><version>1</version></project>");
+		write(shop, "src/main/java/A.java", "class A {}");
+		io.firedrill.kit.support.GitCli.git(shop, "add", "-A");
+		io.firedrill.kit.support.GitCli.git(shop, "commit", "-q", "-m", "one");
+		write(shop, "src/main/java/A.java", "class A { int fixed; }");
+		io.firedrill.kit.support.GitCli.git(shop, "commit", "-q", "-am", "two");
+		java.nio.file.Path shallow = dir.resolve("shallow");
+		io.firedrill.kit.support.GitCli.git(dir, "clone", "-q", "--depth", "1", shop.toUri().toString(),
+				shallow.toString());
+
+		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			workspace.checkout(Submission.open(shallow, null));
+
+			assertThat(workspace.candidate().resolve("src/main/java/A.java")).content().contains("fixed");
+		}
+	}
+
 	private static void write(java.nio.file.Path dir, String path, String content) throws IOException {
 		java.nio.file.Path file = dir.resolve(path);
 		Files.createDirectories(file.getParent());

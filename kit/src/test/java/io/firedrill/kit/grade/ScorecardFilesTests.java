@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.cli.ExitCode;
+import io.firedrill.kit.support.ReadOnlyFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +31,28 @@ class ScorecardFilesTests {
 		ScorecardFiles.publish(second, out, true);
 
 		assertThat(out.resolve(ScorecardFiles.JSON)).content().contains("second card 9c1").doesNotContain("first card 7f3");
+	}
+
+	@Test
+	void aDestinationInAFolderThatCannotBeWrittenIsBadInput() {
+		// grade and demo check their --out with this before any work
+		Path readOnly = ReadOnlyFolder.in(this.dir);
+		Path out = readOnly.resolve("firedrill-card");
+
+		assertThatThrownBy(() -> ScorecardFiles.checkDestination(out, false)).isInstanceOf(FiredrillException.class)
+			.hasMessageStartingWith("cannot write " + out + ": " + readOnly + " is not writable (")
+			.satisfies((ex) -> assertThat(((FiredrillException) ex).exitCode()).isEqualTo(ExitCode.INPUT));
+		assertThat(out).doesNotExist();
+	}
+
+	@Test
+	void aDestinationUnderAFileIsBadInput() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("notes.txt"), "mine");
+
+		assertThatThrownBy(() -> ScorecardFiles.checkDestination(file.resolve("card"), false))
+			.isInstanceOf(FiredrillException.class)
+			.hasMessage("cannot write " + file.resolve("card") + ": " + file + " is not a directory");
+		assertThat(file).hasContent("mine");
 	}
 
 	@Test

@@ -100,6 +100,40 @@ class SubmissionTests {
 	}
 
 	@Test
+	void aShallowCloneIsFetchedWithTheTreeOfItsCommit() throws Exception {
+		// a candidate may hand in `git clone --depth 1`: the grader needs only the graded commit's tree
+		Path shallow = this.dir.resolve("shallow");
+		git(this.dir, "clone", "-q", "--depth", "1", this.candidate.toUri().toString(), shallow.toString());
+		assertThat(shallow.resolve(".git/shallow")).exists();
+
+		Submission submission = Submission.open(shallow, null);
+
+		assertThat(submission.shallow()).isTrue();
+		try (Git target = Git.init().setDirectory(this.dir.resolve("workspace").toFile()).call()) {
+			submission.fetchInto(target.getRepository());
+			try (RevWalk walk = new RevWalk(target.getRepository())) {
+				assertThat(walk.parseCommit(submission.commit()).getShortMessage()).isEqualTo("Fix forward");
+			}
+			assertThat(target.getRepository().open(
+					target.getRepository().resolve(submission.commit().name() + ":Fix.java")).getBytes())
+				.asString().isEqualTo("class Fix {}\n");
+		}
+	}
+
+	@Test
+	void aShallowCloneIsGradedWithAnInfoFindingAndAFullCloneWithout() {
+		Path shallow = this.dir.resolve("shallow");
+		git(this.dir, "clone", "-q", "--depth", "1", this.candidate.toUri().toString(), shallow.toString());
+
+		assertThat(GradingSession.shallowFinding(Submission.open(shallow, null))).hasValueSatisfying((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.INFO);
+			assertThat(finding.code()).isEqualTo("shallow-clone");
+		});
+		// a full clone's scorecard stays as it was
+		assertThat(GradingSession.shallowFinding(Submission.open(this.candidate, null))).isEmpty();
+	}
+
+	@Test
 	void aBundleIsGradedAtItsHead() {
 		Path bundle = this.dir.resolve("alice.bundle");
 		git(this.candidate, "bundle", "create", bundle.toString(), "--all");

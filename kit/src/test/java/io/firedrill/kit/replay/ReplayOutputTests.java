@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.support.ReadOnlyFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,16 @@ class ReplayOutputTests {
 		assertThatThrownBy(() -> Replay.claimOutput(this.dir)).isInstanceOf(FiredrillException.class)
 			.hasMessageContaining("not empty");
 		assertThat(this.dir.resolve(Replay.MARKER)).doesNotExist();
+	}
+
+	@Test
+	void aFolderThatCannotBeWrittenIsBadInput() {
+		Path readOnly = ReadOnlyFolder.in(this.dir);
+		Path out = readOnly.resolve("firedrill-replay");
+
+		assertThatThrownBy(() -> Replay.claimOutput(out)).isInstanceOf(FiredrillException.class)
+			.hasMessageStartingWith("cannot write " + out + ": " + readOnly + " is not writable (");
+		assertThat(out).doesNotExist();
 	}
 
 }
