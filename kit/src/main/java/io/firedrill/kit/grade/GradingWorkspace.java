@@ -135,6 +135,7 @@ public final class GradingWorkspace implements AutoCloseable {
 				this.candidateRepository.getConfig().save();
 			}
 			submission.fetchInto(this.candidateRepository);
+			clearWayFor(submission.commit());
 			try (Git git = new Git(this.candidateRepository)) {
 				git.reset().setMode(ResetType.HARD).setRef(submission.commit().name()).call();
 			}
@@ -144,6 +145,25 @@ public final class GradingWorkspace implements AutoCloseable {
 		}
 		catch (GitAPIException | IOException ex) {
 			throw new IllegalStateException("cannot check out " + submission.commit().name() + " in " + candidate(), ex);
+		}
+	}
+
+	/**
+	 * Removes the build output of an earlier submission that stands where this commit has a file (a committed
+	 * {@code target} link, checked out as a file where the last build left a {@code target/} folder): the reset
+	 * cannot replace a folder with a file. Never follows a link.
+	 */
+	private void clearWayFor(ObjectId commit) throws IOException {
+		try (RevWalk walk = new RevWalk(this.candidateRepository);
+				TreeWalk tree = new TreeWalk(this.candidateRepository)) {
+			tree.addTree(walk.parseCommit(commit).getTree());
+			tree.setRecursive(true);
+			while (tree.next()) {
+				Path path = candidate().resolve(tree.getPathString());
+				if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && insideWorkspace(path)) {
+					Folders.delete(path);
+				}
+			}
 		}
 	}
 

@@ -122,6 +122,28 @@ class GradingWorkspaceTests {
 		assertThat(outside).isDirectory();
 	}
 
+	@Test
+	void aReusedWorkspaceChecksOutACommittedLinkWhereTheLastBuildLeftAFolder(@TempDir Path dir) throws IOException {
+		Files.createDirectories(dir.resolve("submission/order-retry-job"));
+		Files.writeString(dir.resolve("submission/order-retry-job/pom.xml"), "<project/>");
+		commitAll(dir.resolve("submission"));
+
+		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			workspace.checkout(Submission.open(dir.resolve("submission"), null));
+			Files.writeString(Files.createDirectories(workspace.candidate().resolve("order-retry-job/target/classes"))
+				.resolve("Job.class"), "built");
+			Files.createSymbolicLink(dir.resolve("submission/order-retry-job/target"), dir.resolve("elsewhere"));
+			GitCli.git(dir.resolve("submission"), "add", "-A");
+			GitCli.git(dir.resolve("submission"), "-c", "user.name=Candidate", "-c", "user.email=candidate@example.com",
+					"commit", "-qm", "Link");
+
+			workspace.checkout(Submission.open(dir.resolve("submission"), null));
+
+			assertThat(workspace.candidate().resolve("order-retry-job/target")).isRegularFile()
+				.hasContent(dir.resolve("elsewhere").toString());
+		}
+	}
+
 	private static final ShopModules.Module JOB = new ShopModules.Module("order-retry-job", "com.acme.shop",
 			"order-retry-job", "2.4.0", "jar", null);
 
