@@ -1,7 +1,5 @@
 package io.firedrill.kit;
 
-import io.firedrill.kit.cli.ExitCode;
-
 /**
  * A failure the user can act on: its message is printed as one line ({@code firedrill: <message>}) and the
  * command exits with its {@link ExitCode}.

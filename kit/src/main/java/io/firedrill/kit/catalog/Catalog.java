@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
-import io.firedrill.kit.history.ShopRelease;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 import tools.jackson.core.JacksonException;
@@ -28,6 +27,13 @@ public final class Catalog {
 
 	/** The catalog's folder at the root of the firedrill repository. */
 	public static final String ROOT = "incidents";
+
+	/**
+	 * The only base an incident may name: the healthy release every incident's series applies to. It is defined
+	 * here and {@code history.ShopRelease.BASE_TAG} is this constant, because history builds on the catalog, not
+	 * the other way round.
+	 */
+	public static final String BASE_TAG = "v2.3.0";
 
 	static final String METADATA = "incident.yaml";
 
@@ -114,10 +120,10 @@ public final class Catalog {
 		if (!Repository.isValidRefName(Constants.R_TAGS + tag) || !tag.startsWith("incident/")) {
 			throw FiredrillException.input(where + "tag '" + tag + "' is not a valid incident/<name> tag");
 		}
-		String base = (file.base() != null) ? file.base().trim() : ShopRelease.BASE_TAG;
-		if (!base.equals(ShopRelease.BASE_TAG)) {
+		String base = (file.base() != null) ? file.base().trim() : BASE_TAG;
+		if (!base.equals(BASE_TAG)) {
 			throw FiredrillException.input(where + "base '" + base + "' is unknown: the kit builds "
-					+ ShopRelease.BASE_TAG + " only");
+					+ BASE_TAG + " only");
 		}
 		boolean releaseTag = Boolean.TRUE.equals(file.releaseTag());
 		String release = (file.release() != null) ? file.release().trim() : null;

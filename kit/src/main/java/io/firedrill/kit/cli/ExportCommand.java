@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.TerminalText;

@@ -2,6 +2,7 @@ package io.firedrill.kit.cli;
 
 import java.io.PrintWriter;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.TerminalText;
 import io.firedrill.kit.Workspace;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.TerminalText;
 import io.firedrill.kit.catalog.Catalog;

@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.guardrails.GuardrailContext;
-import io.firedrill.kit.guardrails.GuardrailReport;
-import io.firedrill.kit.guardrails.Guardrails;
 import io.firedrill.kit.guardrails.ShopCheckout;
 import io.firedrill.kit.guardrails.ShopSources;
+import io.firedrill.kit.guardrails.run.GuardrailReport;
+import io.firedrill.kit.guardrails.run.Guardrails;
 import io.firedrill.kit.history.ShopRelease;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

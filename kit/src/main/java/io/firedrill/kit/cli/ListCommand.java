@@ -3,6 +3,7 @@ package io.firedrill.kit.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;

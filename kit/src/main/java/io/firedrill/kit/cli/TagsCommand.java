@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;

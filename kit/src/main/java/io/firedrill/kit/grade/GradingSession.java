@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Incident;
-import io.firedrill.kit.cli.ExitCode;
 import io.firedrill.kit.maven.LocalRepository;
 
 /**

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.firedrill.kit.Cleanup;
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
-import io.firedrill.kit.cli.ExitCode;
 import io.firedrill.kit.maven.LocalRepository;
 
 /**

@@ -27,9 +27,9 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
-import io.firedrill.kit.cli.ExitCode;
 import io.firedrill.kit.maven.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -61,7 +61,8 @@ public record GuardrailResult(String id, Status status, String summary, List<Fin
 		return findings.isEmpty() ? pass(id, passSummary, notes) : caught(id, caughtSummary, findings, notes);
 	}
 
-	GuardrailResult took(Duration took) {
+	/** This result with how long its guardrail ran; public for the runner, {@code guardrails.run.Guardrails}. */
+	public GuardrailResult took(Duration took) {
 		return new GuardrailResult(this.id, this.status, this.summary, this.findings, this.notes, took);
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.firedrill.kit.catalog.Catalog;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
@@ -12,8 +13,8 @@ import org.eclipse.jgit.lib.PersonIdent;
  */
 public final class ShopRelease {
 
-	/** The healthy release every incident's series applies to. */
-	public static final String BASE_TAG = "v2.3.0";
+	/** The healthy release every incident's series applies to: the catalog's {@link Catalog#BASE_TAG}. */
+	public static final String BASE_TAG = Catalog.BASE_TAG;
 
 	static final String BASE_MESSAGE = "Release 2.3.0\n";
 

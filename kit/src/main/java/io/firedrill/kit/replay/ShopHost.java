@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
-import io.firedrill.kit.cli.ExitCode;
 
 /**
  * A shop host on this machine: it runs checkout-service and the jobs of a release the way the hosts do

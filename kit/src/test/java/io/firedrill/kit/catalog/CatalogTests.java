@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
-import io.firedrill.kit.cli.ExitCode;
 import io.firedrill.kit.support.FakeClone;
 import io.firedrill.kit.support.FakeClone.Variant;
 import org.junit.jupiter.api.BeforeAll;

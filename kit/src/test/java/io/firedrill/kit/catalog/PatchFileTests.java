@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
-import io.firedrill.kit.cli.ExitCode;
 import io.firedrill.kit.support.FakeClone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.catalog.Incident;
-import io.firedrill.kit.cli.ExitCode;
 import org.junit.jupiter.api.Test;
 
 class CriteriaTests {

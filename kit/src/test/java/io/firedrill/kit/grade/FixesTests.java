@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.catalog.Incident;
-import io.firedrill.kit.cli.ExitCode;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
-import io.firedrill.kit.cli.ExitCode;
 import io.firedrill.kit.support.ReadOnlyFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
-import io.firedrill.kit.cli.ExitCode;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.BeforeEach;

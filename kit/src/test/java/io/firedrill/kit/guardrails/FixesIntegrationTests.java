@@ -13,6 +13,7 @@ import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.guardrails.migration.MigrationLint;
+import io.firedrill.kit.guardrails.run.Guardrails;
 import io.firedrill.kit.support.RealClone;
 import io.firedrill.kit.rollback.Databases;
 import io.firedrill.kit.rollback.RollbackCheck;

@@ -1,4 +1,4 @@
-package io.firedrill.kit.guardrails;
+package io.firedrill.kit.guardrails.run;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.firedrill.kit.TerminalText;
+import io.firedrill.kit.guardrails.Finding;
+import io.firedrill.kit.guardrails.GuardrailResult;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,4 +1,4 @@
-package io.firedrill.kit.guardrails;
+package io.firedrill.kit.guardrails.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 
+import io.firedrill.kit.guardrails.Finding;
+import io.firedrill.kit.guardrails.GuardrailResult;
 import org.junit.jupiter.api.Test;
 
 class GuardrailReportTests {

@@ -1,4 +1,4 @@
-package io.firedrill.kit.cli;
+package io.firedrill.kit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +41,7 @@ public enum ExitCode {
 	}
 
 	/** The list picocli prints under "Exit codes:" in every {@code --help}. */
-	static Map<String, String> helpList() {
+	public static Map<String, String> helpList() {
 		Map<String, String> list = new LinkedHashMap<>();
 		for (ExitCode exitCode : values()) {
 			list.put(String.valueOf(exitCode.code), exitCode.meaning);

@@ -1,4 +1,4 @@
-package io.firedrill.kit.guardrails;
+package io.firedrill.kit.guardrails.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,6 +6,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.firedrill.kit.guardrails.Guardrail;
+import io.firedrill.kit.guardrails.GuardrailContext;
+import io.firedrill.kit.guardrails.GuardrailResult;
+import io.firedrill.kit.guardrails.ShopBuild;
+import io.firedrill.kit.guardrails.ShopCheckout;
 import io.firedrill.kit.guardrails.api.ApiCompatGuardrail;
 import io.firedrill.kit.guardrails.flags.FlagGatingGuardrail;
 import io.firedrill.kit.guardrails.jobs.JobsOnRuntimeGuardrail;

@@ -1,0 +1,47 @@
+package io.firedrill.kit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The kit's packages, layered: {@code cli} on top, the root package ({@code ExitCode}, {@code FiredrillException},
+ * {@code KitClone}...) at the bottom, no cycles in between. Main classes only: a test may reach across packages
+ * (the replay tests drive {@code firedrill replay} through the cli, for one).
+ * <p>
+ * ArchUnit reads bytecode, so a dependency on a compile-time constant alone is invisible to it: javac inlines the
+ * value. That is how {@code catalog -> history} (for {@code ShopRelease.BASE_TAG}) went unseen here; the catalog
+ * now owns that constant.
+ */
+@AnalyzeClasses(packages = "io.firedrill.kit", importOptions = ImportOption.DoNotIncludeTests.class)
+class KitArchitectureTests {
+
+	/*
+	 * One slice per package, the root package and every subpackage included: stricter than the usual
+	 * "io.firedrill.kit.(*).." on purpose. That pattern leaves the root package out (the cycle root <-> cli through
+	 * ExitCode) and merges guardrails with its subpackages (the cycles through the runner, Guardrails), and the
+	 * kit is free of both now.
+	 */
+	@ArchTest
+	static final ArchRule no_kit_package_is_part_of_a_cycle = slices().matching("io.firedrill.(**)")
+		.should().beFreeOfCycles();
+
+	@ArchTest
+	static final ArchRule nothing_outside_the_cli_depends_on_the_cli = noClasses()
+		.that().resideOutsideOfPackage("io.firedrill.kit.cli..")
+		.should().dependOnClassesThat().resideInAPackage("io.firedrill.kit.cli..")
+		.because("the cli is the top layer: it parses arguments, calls the packages below and prints; they never"
+				+ " call back");
+
+	@ArchTest
+	static final ArchRule the_root_package_depends_on_no_other_kit_package = noClasses()
+		.that().resideInAPackage("io.firedrill.kit")
+		.should().dependOnClassesThat().resideInAPackage("io.firedrill.kit.*..")
+		.because("every kit package uses it (FiredrillException, ExitCode, KitClone, Folders), so it sits below"
+				+ " them all");
+
+}
