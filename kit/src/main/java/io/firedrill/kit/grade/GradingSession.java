@@ -252,6 +252,12 @@ public final class GradingSession implements AutoCloseable {
 			checkStarted(run, BuildLog.of(logs), log);
 		}
 		BuildLog candidateLog = BuildLog.of(logs);
+		if (candidateLog.lines().stream().anyMatch((line) -> line.startsWith(BoundedLog.CUT))) {
+			findings.add(Finding.warning("output-cut", "the candidate's build printed more than "
+					+ (BoundedLog.HEAD_LIMIT + BoundedLog.TAIL_LIMIT) / (1024 * 1024) + " MB: build.log keeps its first "
+					+ BoundedLog.HEAD_LIMIT / (1024 * 1024) + " MB and its last " + BoundedLog.TAIL_LIMIT / (1024 * 1024)
+					+ " MB"));
+		}
 		Scorecard.OwnTests own = ownTests ? ownTests(modules, candidateLog, findings) : Scorecard.OwnTests.notRun();
 
 		// 3. sealed, one run per hidden suite: the candidate's modules as its build installed them, the suite and

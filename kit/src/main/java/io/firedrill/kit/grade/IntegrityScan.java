@@ -34,6 +34,10 @@ public final class IntegrityScan {
 	private static final List<String> ENGINE_SERVICES = List.of("org.junit.", "org.apache.maven.surefire.",
 			"com.tngtech.archunit.");
 
+	/** A Liquibase change set step written in Java ({@code <customChange class=...>}, {@code customChange:}). */
+	private static final Pattern LIQUIBASE_CUSTOM_CHANGE = Pattern.compile("<customChange\\b|^\\s*-?\\s*customChange\\s*:",
+			Pattern.MULTILINE);
+
 	/** A manifest's attributes that make a jar a Java agent. */
 	private static final Pattern JAVA_AGENT = Pattern.compile("(?mi)^(?:Premain-Class|Agent-Class|Launcher-Agent-Class)\\s*:");
 
@@ -178,6 +182,14 @@ public final class IntegrityScan {
 		String name = path.substring(path.lastIndexOf('/') + 1);
 		boolean service = path.contains("META-INF/services/") && ENGINE_SERVICES.stream().anyMatch(name::startsWith);
 		boolean configuration = ENGINE_CONFIGURATION.contains(name) && path.contains("/resources/");
+		if (path.contains("META-INF/services/liquibase.")) {
+			findings.add(Finding.warning("hooks-liquibase", path + " registers " + name + ": Liquibase would run it"
+					+ " wherever the candidate's changelog is applied, the hidden suites included"));
+		}
+		else if (path.contains("/resources/") && LIQUIBASE_CUSTOM_CHANGE.matcher(text(tree, path)).find()) {
+			findings.add(Finding.info("liquibase-custom-change", path + " has a customChange: Java code of the"
+					+ " candidate's runs as a migration step, inside the hidden suites that apply the changelog"));
+		}
 		boolean agent = name.equals("MANIFEST.MF") && path.contains("/resources/")
 				&& JAVA_AGENT.matcher(text(tree, path)).find();
 		if (service) {

@@ -118,6 +118,19 @@ class IntegrityScanTests {
 	}
 
 	@Test
+	void javaCodeTheCandidatesChangelogRunsIsNamed() {
+		put(this.candidate, "checkout-service/src/main/resources/db/changelog/v2.4.1.xml",
+				"<databaseChangeLog><changeSet id=\"1\" author=\"c\"><customChange class=\"com.acme.shop.Fix\"/>"
+						+ "</changeSet></databaseChangeLog>");
+		put(this.candidate, "checkout-service/src/main/resources/META-INF/services/liquibase.change.Change",
+				"com.acme.shop.Fix\n");
+
+		assertThat(scan()).extracting(Finding::severity, Finding::code).containsExactlyInAnyOrder(
+				org.assertj.core.groups.Tuple.tuple(Severity.INFO, "liquibase-custom-change"),
+				org.assertj.core.groups.Tuple.tuple(Severity.WARNING, "hooks-liquibase"));
+	}
+
+	@Test
 	void exitingTheJvmInMainSourcesIsAWarning() {
 		put(this.candidate, CHECKOUT, """
 				package com.acme.shop.checkout;
