@@ -101,6 +101,11 @@ final class ChargeCallSites implements PaymentGateway {
 
     private static boolean isCompiledCall(StackFrame caller) {
         Class<?> owner = caller.getDeclaringClass();
+        if (owner.isHidden() && owner.getName().contains("$$Lambda")) {
+            // A method reference (client::charge) runs through a proxy the JVM makes for the class that holds it;
+            // javac checked the reference in that class against the SDK like a call.
+            return holdsAMethodReferenceToCharge(owner);
+        }
         if (isJdk(owner.getName()) || owner.isHidden()) {
             return false;
         }
@@ -114,6 +119,19 @@ final class ChargeCallSites implements PaymentGateway {
                     .anyMatch(call -> call.getTargetOwner().getName().equals(CLIENT) && call.getName().equals("charge"));
         } catch (RuntimeException unreadable) {
             return false; // no class file to read: generated at run time, so no compiler checked it either
+        }
+    }
+
+    private static boolean holdsAMethodReferenceToCharge(Class<?> lambdaProxy) {
+        String host = lambdaProxy.getName().substring(0, lambdaProxy.getName().indexOf("$$Lambda"));
+        try {
+            JavaClass javaClass = new ClassFileImporter().importClass(Class.forName(host, false, lambdaProxy.getClassLoader()));
+            return javaClass.getCodeUnits().stream()
+                    .flatMap(unit -> unit.getMethodReferencesFromSelf().stream())
+                    .anyMatch(reference -> reference.getTargetOwner().getName().equals(CLIENT)
+                            && reference.getName().equals("charge"));
+        } catch (ClassNotFoundException | RuntimeException unreadable) {
+            return false;
         }
     }
 
