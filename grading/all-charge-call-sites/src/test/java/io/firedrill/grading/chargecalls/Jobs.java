@@ -11,6 +11,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 
 /** Starts one of the candidate's jobs in this JVM, on the payment SDK 4.0 the hosts carry. */
@@ -24,9 +25,18 @@ final class Jobs {
      * read from its own jar, exactly as it is configured on its host.
      */
     static RunningShop start(String applicationClass) {
-        return RunningShop.start(applicationClass, Map.of(
+        return RunningShop.start(applicationClass, properties(applicationClass));
+    }
+
+    /** Likewise, with the recorder between the job's Payments bean and its gateway. */
+    static RunningShop start(String applicationClass, ChargeCallSites callSites) {
+        return RunningShop.start(applicationClass, properties(applicationClass), List.of(callSites.installer()));
+    }
+
+    private static Map<String, String> properties(String applicationClass) {
+        return Map.of(
                 "spring.config.location", "file:" + ownConfiguration(applicationClass),
-                "acme.payments.sandbox.declines-per-thousand", "0"));
+                "acme.payments.sandbox.declines-per-thousand", "0");
     }
 
     /** Runs the job's method and names what went wrong in words, e.g. a NoSuchMethodError on the 4.0 SDK. */

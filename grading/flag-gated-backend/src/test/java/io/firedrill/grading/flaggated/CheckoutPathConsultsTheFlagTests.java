@@ -2,11 +2,13 @@ package io.firedrill.grading.flaggated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayDeque;
@@ -26,7 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Reads the candidate's bytecode: every way the backend reaches the discount service must pass
  * through code that asks the feature-flag API. Gating in the controller, in the service, in a
- * flag-aware decorator or a subclass of the discount service are all accepted.
+ * flag-aware decorator or a subclass of the discount service are all accepted, and so is a gate
+ * Spring runs on every request before the controller sees it (a {@code RequestBodyAdvice} or a
+ * servlet filter bean). A method reference ({@code discountService::validate}) is a call like any other.
  */
 class CheckoutPathConsultsTheFlagTests {
 
@@ -61,6 +65,12 @@ class CheckoutPathConsultsTheFlagTests {
     static final class FlagPaths {
 
         private static final int MAX_PATH = 12;
+        private static final String WEB = "org.springframework.web.bind.annotation.";
+        private static final Set<String> CONTROLLERS = Set.of(
+                "org.springframework.stereotype.Controller", WEB + "RestController");
+        private static final Set<String> REQUEST_MAPPINGS = Set.of(WEB + "RequestMapping", WEB + "GetMapping",
+                WEB + "PostMapping", WEB + "PutMapping", WEB + "PatchMapping", WEB + "DeleteMapping");
+        private static final Set<String> ADVICES = Set.of(WEB + "ControllerAdvice", WEB + "RestControllerAdvice");
 
         private final JavaClasses classes;
         private final Map<JavaCodeUnit, Boolean> consults = new HashMap<>();
@@ -84,7 +94,7 @@ class CheckoutPathConsultsTheFlagTests {
                     Set<JavaCodeUnit> callers = callersOf(head);
                     callers.removeIf(caller -> path.contains(caller) || caller.getOwner().equals(discountService));
                     if (callers.isEmpty() || path.size() >= MAX_PATH) {
-                        if (path.size() > 1) {
+                        if (path.size() > 1 && !aRequestGateConsultsTheFlagBefore(head)) {
                             ungated.add(describe(path));
                         }
                         continue;
@@ -101,6 +111,85 @@ class CheckoutPathConsultsTheFlagTests {
             return ungated.stream().distinct().sorted().toList();
         }
 
+        /**
+         * Whether Spring runs code that asks the flag on every request to this controller method before the method
+         * sees the request: a {@code @ControllerAdvice} {@code RequestBodyAdvice} that applies to the controller (the
+         * method must take a {@code @RequestBody}), or a servlet filter bean (Spring Boot maps it to every URL).
+         * Such a gate is where the gate-in-controller fix is, one step earlier in the same request.
+         */
+        private boolean aRequestGateConsultsTheFlagBefore(JavaCodeUnit entryPoint) {
+            if (!isWebEntryPoint(entryPoint)) {
+                return false;
+            }
+            for (JavaClass candidate : classes) {
+                if (isRequestBodyAdvice(candidate) && takesARequestBody(entryPoint)
+                        && adviceAppliesTo(candidate, entryPoint.getOwner())
+                        && anyConsultsTheFlag(candidate, Set.of("beforeBodyRead", "afterBodyRead", "handleEmptyBody"))) {
+                    return true;
+                }
+                if (isFilterBean(candidate) && anyConsultsTheFlag(candidate, Set.of("doFilter", "doFilterInternal"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean anyConsultsTheFlag(JavaClass javaClass, Set<String> methodNames) {
+            return javaClass.getMethods().stream()
+                    .filter(method -> methodNames.contains(method.getName()))
+                    .anyMatch(this::consultsTheFlag);
+        }
+
+        private static boolean isWebEntryPoint(JavaCodeUnit unit) {
+            return isAnnotatedWithAny(unit.getOwner().getAnnotations(), CONTROLLERS)
+                    && isAnnotatedWithAny(unit.getAnnotations(), REQUEST_MAPPINGS);
+        }
+
+        private static boolean takesARequestBody(JavaCodeUnit unit) {
+            return unit.getParameterAnnotations().stream()
+                    .flatMap(Set::stream)
+                    .anyMatch(annotation -> annotation.getRawType().getName().equals(WEB + "RequestBody"));
+        }
+
+        private static boolean isRequestBodyAdvice(JavaClass javaClass) {
+            return javaClass.isAssignableTo("org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdvice")
+                    && isAnnotatedWithAny(javaClass.getAnnotations(), ADVICES);
+        }
+
+        private static boolean isFilterBean(JavaClass javaClass) {
+            return javaClass.isAssignableTo("jakarta.servlet.Filter")
+                    && (javaClass.isMetaAnnotatedWith("org.springframework.stereotype.Component")
+                    || javaClass.isAnnotatedWith("org.springframework.stereotype.Component"));
+        }
+
+        /** {@code @ControllerAdvice}'s selectors, as Spring reads them: no selector means every controller. */
+        private static boolean adviceAppliesTo(JavaClass advice, JavaClass controller) {
+            JavaAnnotation<?> annotation = advice.getAnnotations().stream()
+                    .filter(candidate -> ADVICES.contains(candidate.getRawType().getName()))
+                    .findFirst()
+                    .orElseThrow();
+            List<String> packages = new ArrayList<>();
+            packages.addAll(List.of((String[]) annotation.get("value").orElse(new String[0])));
+            packages.addAll(List.of((String[]) annotation.get("basePackages").orElse(new String[0])));
+            for (JavaClass type : (JavaClass[]) annotation.get("basePackageClasses").orElse(new JavaClass[0])) {
+                packages.add(type.getPackageName());
+            }
+            JavaClass[] types = (JavaClass[]) annotation.get("assignableTypes").orElse(new JavaClass[0]);
+            JavaClass[] annotations = (JavaClass[]) annotation.get("annotations").orElse(new JavaClass[0]);
+            if (packages.isEmpty() && types.length == 0 && annotations.length == 0) {
+                return true;
+            }
+            boolean inPackage = packages.stream().anyMatch(name -> controller.getPackageName().equals(name)
+                    || controller.getPackageName().startsWith(name + "."));
+            boolean ofType = List.of(types).stream().anyMatch(type -> controller.isAssignableTo(type.getName()));
+            boolean annotated = List.of(annotations).stream().anyMatch(type -> controller.isAnnotatedWith(type.getName()));
+            return inPackage || ofType || annotated;
+        }
+
+        private static boolean isAnnotatedWithAny(Set<? extends JavaAnnotation<?>> annotations, Set<String> names) {
+            return annotations.stream().anyMatch(annotation -> names.contains(annotation.getRawType().getName()));
+        }
+
         private boolean anOverrideConsultsTheFlag(JavaClass owner, JavaMethod method) {
             return owner.getAllSubclasses().stream()
                     .flatMap(subclass -> subclass.getMethods().stream())
@@ -108,15 +197,19 @@ class CheckoutPathConsultsTheFlagTests {
                     .anyMatch(this::consultsTheFlag);
         }
 
-        /** Direct callers, including calls made through a supertype's declaration of the method. */
+        /**
+         * Direct callers, including calls made through a supertype's declaration of the method, and code that
+         * passes the method on as a method reference ({@code discountService::validate}): that code decides when
+         * it runs, so it is on the path like a caller.
+         */
         private Set<JavaCodeUnit> callersOf(JavaCodeUnit unit) {
             Set<JavaCodeUnit> callers = new LinkedHashSet<>();
-            unit.getCallsOfSelf().forEach(call -> callers.add(call.getOrigin()));
+            accessesTo(unit).forEach(access -> callers.add(access.getOrigin()));
             if (unit instanceof JavaMethod method) {
                 for (JavaClass supertype : supertypesOf(method.getOwner())) {
                     supertype.getMethods().stream()
                             .filter(candidate -> sameSignature(candidate, method))
-                            .forEach(candidate -> candidate.getCallsOfSelf().forEach(call -> callers.add(call.getOrigin())));
+                            .forEach(candidate -> accessesTo(candidate).forEach(access -> callers.add(access.getOrigin())));
                 }
             }
             return callers.stream().map(this::enclosingMethod).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -148,7 +241,10 @@ class CheckoutPathConsultsTheFlagTests {
             }
             boolean result = false;
             for (JavaCodeUnit body : withLambdas(unit)) {
-                for (JavaMethodCall call : body.getMethodCallsFromSelf()) {
+                // Calls and method references alike: filter(this::inTheRollout) asks the flag as surely as a call.
+                List<JavaCodeUnitAccess<?>> accesses = new ArrayList<>(body.getMethodCallsFromSelf());
+                accesses.addAll(body.getMethodReferencesFromSelf());
+                for (JavaCodeUnitAccess<?> call : accesses) {
                     String owner = call.getTargetOwner().getName();
                     if (isFlagApi(owner, call.getName())) {
                         result = true;
@@ -167,6 +263,16 @@ class CheckoutPathConsultsTheFlagTests {
             visiting.remove(unit);
             consults.put(unit, result);
             return result;
+        }
+
+        private static Set<? extends JavaCodeUnitAccess<?>> accessesTo(JavaCodeUnit unit) {
+            if (unit instanceof JavaMethod method) {
+                return method.getAccessesToSelf();
+            }
+            if (unit instanceof JavaConstructor constructor) {
+                return constructor.getAccessesToSelf();
+            }
+            return unit.getCallsOfSelf();
         }
 
         private static boolean isFlagApi(String owner, String method) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,6 +27,16 @@ public final class RunningShop implements AutoCloseable {
 
     /** Starts the application with the shop's embedded defaults, overridden by {@code properties}. */
     public static RunningShop start(String applicationClass, Map<String, String> properties, String... args) {
+        return start(applicationClass, properties, List.of(), args);
+    }
+
+    /**
+     * Likewise, with initializers that run before the application's beans are created (a suite's way to watch the
+     * candidate's code from inside its own context, e.g. a bean post-processor around the payment SDK).
+     */
+    public static RunningShop start(String applicationClass, Map<String, String> properties,
+                                    List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers,
+                                    String... args) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("spring.datasource.url", "jdbc:h2:mem:grading-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
@@ -44,7 +55,9 @@ public final class RunningShop implements AutoCloseable {
             List<String> arguments = new ArrayList<>();
             all.forEach((key, value) -> arguments.add("--" + key + "=" + value));
             arguments.addAll(List.of(args));
-            return new RunningShop(new SpringApplicationBuilder(application).run(arguments.toArray(String[]::new)));
+            SpringApplicationBuilder builder = new SpringApplicationBuilder(application);
+            initializers.forEach(initializer -> builder.initializers(initializer));
+            return new RunningShop(builder.run(arguments.toArray(String[]::new)));
         } catch (ClassNotFoundException e) {
             throw new AssertionError("the application class " + applicationClass + " is missing", e);
         }
