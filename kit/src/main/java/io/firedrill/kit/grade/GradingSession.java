@@ -268,6 +268,11 @@ public final class GradingSession implements AutoCloseable {
 			GradingWorkspace.copyArtifacts(built, forSuites, modules);
 		}
 		for (Criterion criterion : suitesRan ? toRun : List.<Criterion>of()) {
+			if (!installedByTheBuild(criterion, modules, built)) {
+				// its verdict says which module did not build; run anyway, the suite would find an older copy of
+				// that module in the user's Maven repository and grade code the candidate did not submit
+				continue;
+			}
 			List<String> suite = new ArrayList<>();
 			if (this.catalog.support() != null) {
 				suite.add(this.catalog.support());
@@ -496,6 +501,24 @@ public final class GradingSession implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Whether the candidate's build installed every module the criterion needs. */
+	private static boolean installedByTheBuild(Criterion criterion, List<ShopModules.Module> modules, Path built) {
+		for (String needed : criterion.needs()) {
+			for (ShopModules.Module module : modules) {
+				if (module.isNamed(needed) && module.groupId() != null && module.version() != null) {
+					Path dir = built.resolve(module.groupId().replace('.', '/')).resolve(module.artifactId())
+						.resolve(module.version());
+					String file = module.artifactId() + "-" + module.version()
+							+ (module.packaging().equals("pom") ? ".pom" : ".jar");
+					if (!Files.isRegularFile(dir.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+						return false;
+					}
+				}
+			}
+		}
+		return true;
 	}
 
 	/** Why a suite cannot run against this build before running anything, if it cannot. */
