@@ -59,8 +59,13 @@ public final class Prover {
 	public record Verdict(String incident, String variant, String kind, String criterion, String expected,
 			String actual) {
 
+		/**
+		 * Whether the verdict is the one expected. A tamper fixture proves only that the attack gained nothing, so
+		 * its fail may be one the grader could not grade (a neutralised link that no longer compiles, say).
+		 */
 		public boolean matches() {
-			return this.expected.equals(this.actual);
+			return this.expected.equals(this.actual) || (Fix.Kind.TAMPER.label().equals(this.kind)
+					&& this.actual.equals(this.expected + NOT_GRADED) && !this.expected.equals(Status.PASS.label()));
 		}
 
 	}
@@ -194,9 +199,11 @@ public final class Prover {
 				"actual", "");
 	}
 
+	private static final String NOT_GRADED = " (not graded)";
+
 	/** The verdict as the matrix shows it: a fail that was not graded is not a proven fail. */
 	static String actual(CriterionResult result) {
-		return result.graded() ? result.status().label() : result.status().label() + " (not graded)";
+		return result.graded() ? result.status().label() : result.status().label() + NOT_GRADED;
 	}
 
 	private static String ownTestsProblem(Scorecard.OwnTests own) {
