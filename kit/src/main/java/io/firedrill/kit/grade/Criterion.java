@@ -1,6 +1,7 @@
 package io.firedrill.kit.grade;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One grading criterion of {@code grading/criteria.yaml}: the hidden tests that make it up and how their results
@@ -73,13 +74,13 @@ public record Criterion(String id, String title, int points, String module, List
 		}
 
 		/** The visibility a label names, if any. */
-		public static java.util.Optional<Visibility> of(String label) {
+		public static Optional<Visibility> of(String label) {
 			for (Visibility visibility : values()) {
 				if (visibility.label.equals(label)) {
-					return java.util.Optional.of(visibility);
+					return Optional.of(visibility);
 				}
 			}
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 
 	}

@@ -2,6 +2,8 @@ package io.firedrill.kit.grade;
 
 import java.nio.charset.StandardCharsets;
 
+import io.firedrill.kit.TerminalText;
+
 /**
  * The candidate's {@value #FILE} at the root of the graded commit: the brief asks for it, and the rubric's
  * rollback, root cause and prevention dimensions are scored from it. It is the candidate's text: bounded here,
@@ -44,7 +46,7 @@ public record Decision(boolean present, String text, boolean truncated) {
 	/** Like {@code TerminalText.safe}, but keeps the line breaks that make prose readable. */
 	private static String safe(String text) {
 		StringBuilder safe = new StringBuilder(text.length());
-		text.lines().forEach((line) -> safe.append(io.firedrill.kit.TerminalText.safe(line)).append('\n'));
+		text.lines().forEach((line) -> safe.append(TerminalText.safe(line)).append('\n'));
 		return text.endsWith("\n") || safe.isEmpty() ? safe.toString() : safe.substring(0, safe.length() - 1);
 	}
 

@@ -47,7 +47,7 @@ public final class FeedbackCard {
 			if (!this.result.graded()) {
 				// the reason is in the hidden evidence; the candidate's side of it is the build section
 				return "It could not be checked against your submission (see your build, and the note below if there"
-						+ " is one)." 
+						+ " is one)."
 						+ ((text != null) ? " " + text : "");
 			}
 			return text;

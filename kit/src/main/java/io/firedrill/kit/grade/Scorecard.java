@@ -1,5 +1,6 @@
 package io.firedrill.kit.grade;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public record Scorecard(String incident, String incidentTitle, Candidate candida
 	public Scorecard {
 		criteria = List.copyOf(criteria);
 		integrity = List.copyOf(integrity);
-		feedback = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(feedback));
+		feedback = Collections.unmodifiableMap(new LinkedHashMap<>(feedback));
 		decision = (decision != null) ? decision : Decision.absent();
 		timeline = (timeline != null) ? timeline : Timeline.none();
 	}

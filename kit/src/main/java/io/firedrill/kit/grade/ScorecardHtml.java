@@ -73,7 +73,7 @@ public final class ScorecardHtml {
 				.append("</code></td><td>").append(status(result)).append("</td><td>").append(result.points())
 				.append(" / ").append(result.max()).append("</td></tr>\n");
 		}
-		html.append("</table>\n");
+		html.append("</table>\n<p class=\"meta\">").append(escape(ScorecardMarkdown.feedbackLine(card))).append("</p>\n");
 		for (CriterionResult result : card.criteria()) {
 			if (result.evidence().isEmpty()) {
 				continue;

@@ -30,7 +30,7 @@ public final class ScorecardMarkdown {
 				.append(statusText(result)).append(" | ").append(result.points()).append(" / ").append(result.max())
 				.append(" |\n");
 		}
-		md.append('\n');
+		md.append('\n').append(feedbackLine(card)).append("\n\n");
 		for (CriterionResult result : card.criteria()) {
 			if (result.evidence().isEmpty()) {
 				continue;
@@ -100,6 +100,20 @@ public final class ScorecardMarkdown {
 		if (decision.truncated()) {
 			md.append("_").append(decisionCut()).append("_\n\n");
 		}
+	}
+
+	/** What the candidate's card shows of each criterion, so the interviewer knows before handing it over. */
+	static String feedbackLine(Scorecard card) {
+		StringBuilder line = new StringBuilder("The candidate's feedback card shows: ");
+		for (int i = 0; i < card.criteria().size(); i++) {
+			String id = card.criteria().get(i).id();
+			line.append((i > 0) ? ", " : "").append(id).append(' ').append(switch (card.feedbackOf(id).visibility()) {
+				case VISIBLE -> "with its verdict";
+				case AFTER_REVIEW -> "as shared after the review";
+				case HIDDEN -> "nothing (hidden)";
+			});
+		}
+		return line.append('.').toString();
 	}
 
 	static String decisionCut() {

@@ -80,6 +80,16 @@ class FeedbackCardTests {
 		assertThat(FeedbackCard.markdown(hostile)).contains("(\\<img src=x onerror=y>)").doesNotContain("## A note");
 	}
 
+	@Test
+	void theInterviewersCardSaysWhatTheCandidatesCardShowsOfEachCriterion() {
+		Scorecard card = ScorecardSamples.card(EVIDENCE);
+
+		String line = "The candidate's feedback card shows: flag-gated-backend with its verdict, compatible-migration as"
+				+ " shared after the review, all-charge-call-sites nothing (hidden).";
+		assertThat(ScorecardMarkdown.write(card)).contains(line);
+		assertThat(ScorecardHtml.write(card)).contains(ScorecardHtml.escape(line));
+	}
+
 	@ParameterizedTest
 	@EnumSource(Criterion.Visibility.class)
 	void noHiddenTestItsClassItsEvidenceOrTheInterviewersWordsReachTheCandidate(Criterion.Visibility visibility) {
