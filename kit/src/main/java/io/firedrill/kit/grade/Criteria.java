@@ -168,7 +168,25 @@ public final class Criteria {
 			partial = new Criterion.Partial(label, partialPoints, mayFail);
 		}
 		String sdk = (entry.sdk() != null && !entry.sdk().isBlank()) ? entry.sdk().trim() : null;
-		return new Criterion(id, title, points, module, trimmed(entry.needs()), sdk, tests, partial, composite);
+		return new Criterion(id, title, points, module, trimmed(entry.needs()), sdk, tests, partial, composite,
+				feedback(where, entry.feedback()));
+	}
+
+	private static Criterion.Feedback feedback(String where, FeedbackEntry entry) {
+		if (entry == null) {
+			return Criterion.Feedback.AFTER_REVIEW;
+		}
+		String label = (entry.visibility() != null) ? entry.visibility().trim() : null;
+		// no visibility means after-review: a verdict shown too early can only be taken back by the interviewer
+		Criterion.Visibility visibility = (label == null || label.isEmpty()) ? Criterion.Visibility.AFTER_REVIEW
+				: Criterion.Visibility.of(label)
+					.orElseThrow(() -> FiredrillException.input(where + "feedback.visibility '" + label
+							+ "' is not visible, hidden or after-review"));
+		return new Criterion.Feedback(visibility, text(entry.title()), text(entry.pass()), text(entry.partial()), text(entry.fail()));
+	}
+
+	private static String text(String value) {
+		return (value != null && !value.isBlank()) ? value.strip().replaceAll("\\s+", " ") : null;
 	}
 
 	private static List<String> trimmed(List<String> values) {
@@ -182,12 +200,16 @@ public final class Criteria {
 	record CriteriaFile(Integer version, String support, List<Entry> criteria) {
 
 		record Entry(String id, String title, Integer points, String module, List<String> needs, String sdk,
-				List<String> tests, PartialEntry partial, List<String> composite) {
+				List<String> tests, PartialEntry partial, List<String> composite, FeedbackEntry feedback) {
 		}
 
 		record PartialEntry(String label, Integer points, List<String> mayFail) {
 		}
 
+	}
+
+	/** A criterion's {@code feedback:} block as written. */
+	record FeedbackEntry(String visibility, String title, String pass, String partial, String fail) {
 	}
 
 }

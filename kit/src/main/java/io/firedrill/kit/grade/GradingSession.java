@@ -174,6 +174,9 @@ public final class GradingSession implements AutoCloseable {
 		Instant start = Instant.now();
 		this.workspace.checkout(submission);
 		SourceTree tree = this.workspace.tree(submission.commit());
+		// what the rubric is scored from, read before the build can change anything in the workspace
+		Decision decision = Decision.of(tree);
+		Timeline timeline = timeline(submission);
 		List<Finding> findings = new ArrayList<>(this.kitFindings);
 		if (!submission.uncommitted().isEmpty()) {
 			List<String> shown = submission.uncommitted().stream().limit(Submission.UNCOMMITTED_SHOWN).toList();
@@ -412,7 +415,26 @@ public final class GradingSession implements AutoCloseable {
 				end.truncatedTo(ChronoUnit.SECONDS).toString(), KitVersion.version(),
 				this.kit.head().abbreviate(10).name(), ordered, own, build,
 				findings.stream().distinct().sorted(Comparator.comparing(Finding::severity)).toList(), durations,
-				this.rubric);
+				this.rubric, feedback(), decision, timeline);
+	}
+
+	private Map<String, Criterion.Feedback> feedback() {
+		Map<String, Criterion.Feedback> feedback = new LinkedHashMap<>();
+		for (Criterion criterion : this.criteria) {
+			feedback.put(criterion.id(), criterion.feedback());
+		}
+		return feedback;
+	}
+
+	/** The candidate's commits since the incident's tag (the baseline's commit has the same id in every export). */
+	private Timeline timeline(Submission submission) {
+		try {
+			return Timeline.of(this.workspace.candidateRepository(), submission.commit(), this.baseline.commit());
+		}
+		catch (UncheckedIOException ex) {
+			// a shallow or damaged history: the card says the timeline is empty rather than failing the grading
+			return new Timeline(List.of(), false, false);
+		}
 	}
 
 	/** The parent POM of the hidden suites (the support module's, else the first suite's), or {@code null}. */

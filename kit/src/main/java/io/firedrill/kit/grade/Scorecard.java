@@ -1,14 +1,24 @@
 package io.firedrill.kit.grade;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The result of grading one submission: what {@code scorecard.json}, {@code scorecard.md} and
- * {@code scorecard.html} show. {@link ScorecardJson} is the contract that names its fields.
+ * {@code scorecard.html} show, and the candidate's {@code feedback.md} and {@code feedback.html}
+ * ({@link FeedbackCard}). {@link ScorecardJson} is the contract that names its fields.
+ *
+ * @param feedback each criterion's candidate-facing words and visibility, by criterion id (a criterion not in it
+ * is shared after the review)
+ * @param decision the candidate's {@code DECISION.md} in the graded commit
+ * @param timeline the candidate's commits after the brief
  */
 public record Scorecard(String incident, String incidentTitle, Candidate candidate, String gradedAt, String kitVersion,
 		String kitCommit, List<CriterionResult> criteria, OwnTests ownTests, Build build, List<Finding> integrity,
-		Durations durations, Rubric rubric) {
+		Durations durations, Rubric rubric, Map<String, Criterion.Feedback> feedback, Decision decision,
+		Timeline timeline) {
 
 	/** Version of the JSON contract; raised when a field changes meaning or disappears. */
 	public static final int SCHEMA_VERSION = 1;
@@ -16,6 +26,22 @@ public record Scorecard(String incident, String incidentTitle, Candidate candida
 	public Scorecard {
 		criteria = List.copyOf(criteria);
 		integrity = List.copyOf(integrity);
+		feedback = Collections.unmodifiableMap(new LinkedHashMap<>(feedback));
+		decision = (decision != null) ? decision : Decision.absent();
+		timeline = (timeline != null) ? timeline : Timeline.none();
+	}
+
+	/** A card without feedback words, decision or timeline (each criterion shared after the review). */
+	public Scorecard(String incident, String incidentTitle, Candidate candidate, String gradedAt, String kitVersion,
+			String kitCommit, List<CriterionResult> criteria, OwnTests ownTests, Build build, List<Finding> integrity,
+			Durations durations, Rubric rubric) {
+		this(incident, incidentTitle, candidate, gradedAt, kitVersion, kitCommit, criteria, ownTests, build, integrity,
+				durations, rubric, Map.of(), Decision.absent(), Timeline.none());
+	}
+
+	/** What the candidate's card may say about a criterion. */
+	public Criterion.Feedback feedbackOf(String criterion) {
+		return this.feedback.getOrDefault(criterion, Criterion.Feedback.AFTER_REVIEW);
 	}
 
 	/**

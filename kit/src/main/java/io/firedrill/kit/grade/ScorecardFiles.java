@@ -16,7 +16,8 @@ import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 
 /**
- * A scorecard's folder: {@value #JSON}, {@value #MARKDOWN}, {@value #HTML} and Maven's {@value #LOG}. It is written
+ * A scorecard's folder: {@value #JSON}, {@value #MARKDOWN}, {@value #HTML}, the candidate's {@value #FEEDBACK_MARKDOWN}
+ * and {@value #FEEDBACK_HTML}, and Maven's {@value #LOG}. It is written
  * in a hidden folder next to its destination and moved into place when complete, so a failure leaves nothing.
  */
 public final class ScorecardFiles {
@@ -28,6 +29,11 @@ public final class ScorecardFiles {
 	public static final String HTML = "scorecard.html";
 
 	public static final String LOG = "build.log";
+
+	/** The card to share with the candidate ({@link FeedbackCard}). */
+	public static final String FEEDBACK_MARKDOWN = "feedback.md";
+
+	public static final String FEEDBACK_HTML = "feedback.html";
 
 	/** Written into every scorecard folder: {@code --force} replaces a folder only when it holds this file. */
 	public static final String MARKER = ".firedrill-scorecard";
@@ -83,7 +89,7 @@ public final class ScorecardFiles {
 		}
 	}
 
-	/** Writes the three renderings of the card into {@code dir}. */
+	/** Writes the renderings of the card into {@code dir}. */
 	public static void write(Scorecard card, Path dir) {
 		try {
 			Files.writeString(dir.resolve(MARKER), "a scorecard folder of firedrill grade: --force may replace it\n",
@@ -91,6 +97,8 @@ public final class ScorecardFiles {
 			Files.writeString(dir.resolve(JSON), ScorecardJson.write(card), StandardCharsets.UTF_8);
 			Files.writeString(dir.resolve(MARKDOWN), ScorecardMarkdown.write(card), StandardCharsets.UTF_8);
 			Files.writeString(dir.resolve(HTML), ScorecardHtml.write(card), StandardCharsets.UTF_8);
+			Files.writeString(dir.resolve(FEEDBACK_MARKDOWN), FeedbackCard.markdown(card), StandardCharsets.UTF_8);
+			Files.writeString(dir.resolve(FEEDBACK_HTML), FeedbackCard.html(card), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -5,7 +5,8 @@ import java.util.Locale;
 /** {@code scorecard.html}: one file, no external resource, prints well; the rubric is a form to fill in. */
 public final class ScorecardHtml {
 
-	private static final String STYLE = """
+	/** Shared with {@link FeedbackCard}: both cards look alike. */
+	static final String STYLE = """
 			:root { --pass: #1a7f37; --pass-bg: #dafbe1; --partial: #9a6700; --partial-bg: #fff8c5;
 			  --fail: #cf222e; --fail-bg: #ffebe9; --line: #d0d7de; --muted: #57606a; }
 			* { box-sizing: border-box; }
@@ -34,6 +35,8 @@ public final class ScorecardHtml {
 			.box { display: inline-block; width: .9em; height: .9em; border: 1.5px solid #1f2328; vertical-align: -.1em;
 			  margin-right: .3em; border-radius: .15em; }
 			.notes { height: 3.5rem; min-width: 9rem; }
+			pre.decision { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f8fa; border: 1px solid var(--line);
+			  padding: .6rem .75rem; border-radius: .3rem; font-size: .85em; }
 			ol.blank li { border-bottom: 1px solid var(--line); height: 1.8rem; }
 			@media print {
 			  body { margin: 0; max-width: none; font-size: 10pt; }
@@ -70,7 +73,7 @@ public final class ScorecardHtml {
 				.append("</code></td><td>").append(status(result)).append("</td><td>").append(result.points())
 				.append(" / ").append(result.max()).append("</td></tr>\n");
 		}
-		html.append("</table>\n");
+		html.append("</table>\n<p class=\"meta\">").append(escape(ScorecardMarkdown.feedbackLine(card))).append("</p>\n");
 		for (CriterionResult result : card.criteria()) {
 			if (result.evidence().isEmpty()) {
 				continue;
@@ -124,6 +127,8 @@ public final class ScorecardHtml {
 			}
 			html.append("</ul>\n");
 		}
+		decision(html, card.decision());
+		timeline(html, card.timeline());
 		rubric(html, card.rubric());
 		Scorecard.Durations durations = card.durations();
 		html.append("<p class=\"meta\">Grading took ").append(ScorecardMarkdown.duration(durations.totalSeconds()))
@@ -131,6 +136,39 @@ public final class ScorecardHtml {
 			.append(ScorecardMarkdown.duration(durations.timeoutSeconds())).append(durations.timedOut() ? ", exceeded" : "")
 			.append(").</p>\n</body>\n</html>\n");
 		return html.toString();
+	}
+
+	private static void decision(StringBuilder html, Decision decision) {
+		html.append("<h2>Candidate's ").append(Decision.FILE).append("</h2>\n");
+		if (!decision.present()) {
+			html.append("<p>").append(ScorecardMarkdown.NO_DECISION).append("</p>\n");
+			return;
+		}
+		// shown as the text it is: rendering the candidate's Markdown would render their HTML too
+		html.append("<pre class=\"decision\">").append(escape(decision.text())).append("</pre>\n");
+		if (decision.truncated()) {
+			html.append("<p class=\"meta\">").append(escape(ScorecardMarkdown.decisionCut())).append("</p>\n");
+		}
+	}
+
+	private static void timeline(StringBuilder html, Timeline timeline) {
+		html.append("<h2>Commits after the brief</h2>\n");
+		String note = ScorecardMarkdown.timelineNote(timeline);
+		if (note != null) {
+			html.append("<p class=\"banner\">").append(escape(note)).append("</p>\n");
+		}
+		if (timeline.commits().isEmpty()) {
+			html.append("<p>None.</p>\n");
+			return;
+		}
+		html.append("<table>\n<tr><th>Time</th><th>Commit</th><th>Message</th><th>Files</th></tr>\n");
+		for (Timeline.Entry entry : timeline.commits()) {
+			html.append("<tr><td>").append(escape(entry.time())).append("</td><td><code>")
+				.append(escape(entry.shortCommit())).append("</code></td><td>").append(escape(entry.message()))
+				.append("</td><td>").append(entry.filesChanged()).append(": <code>")
+				.append(escape(ScorecardMarkdown.files(entry))).append("</code></td></tr>\n");
+		}
+		html.append("</table>\n");
 	}
 
 	private static void rubric(StringBuilder html, Rubric rubric) {

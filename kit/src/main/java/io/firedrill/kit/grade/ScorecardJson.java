@@ -15,11 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * schemaVersion, incident {id, title}, candidate {source, ref, commit, uncommittedChanges, uncommittedPaths[]},
  * gradedAt, kitVersion, kitCommit,
- * criteria[] {id, title, status (pass|partial|fail), label, points, max, graded, evidence[] {test, message}},
+ * criteria[] {id, title, status (pass|partial|fail), label, points, max, graded, evidence[] {test, message},
+ *             visibility (visible|after-review|hidden: what the candidate's feedback card shows of it)},
  * ownTests {ran, run, failed, errors, skipped, missingClasses[], skippedTests[]},
  * build {ok, modules[] {module, status}, errors[]},
  * integrity[] {severity (critical|warning|info), code, message},
  * durations {totalSeconds, mavenSeconds, timeoutSeconds, timedOut},
+ * decision {present, text, truncated},                       DECISION.md of the graded commit, bounded
+ * timeline[] {commit, time, message, files[], filesChanged}, the candidate's commits after the brief, oldest first
+ * timelineTruncated, timelineFromIncident,                   older commits left out; false if the incident's
+ *                                                            commit is not in the history (then: the last commits)
  * rubric {levels[], dimensions[] {id, title, what, anchors {level: text}, level, notes}, strengths[],
  *         improvements[], resources[], expected {strengths, improvements, resources}, resourceOptions[]},
  * hints {levels[], problems[] {problem, level}},
@@ -58,7 +63,7 @@ public final class ScorecardJson {
 			}
 			criteria.add(map("id", result.id(), "title", result.title(), "status", result.status().label(), "label",
 					result.label(), "points", result.points(), "max", result.max(), "graded", result.graded(),
-					"evidence", evidence));
+					"evidence", evidence, "visibility", card.feedbackOf(result.id()).visibility().label()));
 		}
 		json.put("criteria", criteria);
 		Scorecard.OwnTests own = card.ownTests();
@@ -78,6 +83,17 @@ public final class ScorecardJson {
 		Scorecard.Durations durations = card.durations();
 		json.put("durations", map("totalSeconds", durations.totalSeconds(), "mavenSeconds", durations.mavenSeconds(),
 				"timeoutSeconds", durations.timeoutSeconds(), "timedOut", durations.timedOut()));
+		Decision decision = card.decision();
+		json.put("decision", map("present", decision.present(), "text", decision.text(), "truncated",
+				decision.truncated()));
+		List<Object> timeline = new ArrayList<>();
+		for (Timeline.Entry entry : card.timeline().commits()) {
+			timeline.add(map("commit", entry.commit(), "time", entry.time(), "message", entry.message(), "files",
+					entry.files(), "filesChanged", entry.filesChanged()));
+		}
+		json.put("timeline", timeline);
+		json.put("timelineTruncated", card.timeline().truncated());
+		json.put("timelineFromIncident", card.timeline().fromIncident());
 		json.put("rubric", rubric(card.rubric()));
 		json.put("hints", hints(card.rubric()));
 		json.put("total", map("points", card.totalPoints(), "max", card.maxPoints()));

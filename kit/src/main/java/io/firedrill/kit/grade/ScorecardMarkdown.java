@@ -6,6 +6,8 @@ import java.util.Locale;
 /** {@code scorecard.md}: the scorecard as Markdown, to paste into an ATS or an e-mail. */
 public final class ScorecardMarkdown {
 
+	static final String NO_DECISION = "No " + Decision.FILE + " in the graded commit.";
+
 	private ScorecardMarkdown() {
 	}
 
@@ -28,7 +30,7 @@ public final class ScorecardMarkdown {
 				.append(statusText(result)).append(" | ").append(result.points()).append(" / ").append(result.max())
 				.append(" |\n");
 		}
-		md.append('\n');
+		md.append('\n').append(feedbackLine(card)).append("\n\n");
 		for (CriterionResult result : card.criteria()) {
 			if (result.evidence().isEmpty()) {
 				continue;
@@ -72,12 +74,95 @@ public final class ScorecardMarkdown {
 		if (!card.integrity().isEmpty()) {
 			md.append('\n');
 		}
+		decision(md, card.decision());
+		timeline(md, card.timeline());
 		rubric(md, card.rubric());
 		Scorecard.Durations durations = card.durations();
 		md.append("---\n\nGrading took ").append(duration(durations.totalSeconds())).append(" (Maven ")
 			.append(duration(durations.mavenSeconds())).append(", bound ").append(duration(durations.timeoutSeconds()))
 			.append(durations.timedOut() ? ", **exceeded**" : "").append(").\n");
 		return md.toString();
+	}
+
+	private static void decision(StringBuilder md, Decision decision) {
+		md.append("## Candidate's ").append(Decision.FILE).append("\n\n");
+		if (!decision.present()) {
+			md.append(NO_DECISION).append("\n\n");
+			return;
+		}
+		// a fence longer than any run of backticks in the text: nothing the candidate wrote can close it
+		String fence = "`".repeat(Math.max(3, longestRun(decision.text(), '`') + 1));
+		md.append(fence).append("text\n").append(decision.text());
+		if (!decision.text().endsWith("\n")) {
+			md.append('\n');
+		}
+		md.append(fence).append("\n\n");
+		if (decision.truncated()) {
+			md.append("_").append(decisionCut()).append("_\n\n");
+		}
+	}
+
+	/** What the candidate's card shows of each criterion, so the interviewer knows before handing it over. */
+	static String feedbackLine(Scorecard card) {
+		StringBuilder line = new StringBuilder("The candidate's feedback card shows: ");
+		for (int i = 0; i < card.criteria().size(); i++) {
+			String id = card.criteria().get(i).id();
+			line.append((i > 0) ? ", " : "").append(id).append(' ').append(switch (card.feedbackOf(id).visibility()) {
+				case VISIBLE -> "with its verdict";
+				case AFTER_REVIEW -> "as shared after the review";
+				case HIDDEN -> "nothing (hidden)";
+			});
+		}
+		return line.append('.').toString();
+	}
+
+	static String decisionCut() {
+		return "Cut at " + Decision.LIMIT + " characters: the rest is in the candidate's repository.";
+	}
+
+	private static void timeline(StringBuilder md, Timeline timeline) {
+		md.append("## Commits after the brief\n\n");
+		String note = timelineNote(timeline);
+		if (note != null) {
+			md.append("> ").append(note).append("\n\n");
+		}
+		if (timeline.commits().isEmpty()) {
+			md.append("None.\n\n");
+			return;
+		}
+		md.append("| Time | Commit | Message | Files |\n|---|---|---|---|\n");
+		for (Timeline.Entry entry : timeline.commits()) {
+			md.append("| ").append(entry.time()).append(" | `").append(entry.shortCommit()).append("` | ")
+				.append(cell(entry.message())).append(" | ").append(entry.filesChanged()).append(": ")
+				.append(cell(files(entry))).append(" |\n");
+		}
+		md.append('\n');
+	}
+
+	/** What the timeline leaves out, or {@code null}. */
+	static String timelineNote(Timeline timeline) {
+		if (!timeline.fromIncident()) {
+			return "The incident's commit is not in the graded commit's history (history rewritten, or a shallow"
+					+ " clone): these are the graded commit's last " + Timeline.REWRITTEN_LIMIT + " commits at most.";
+		}
+		if (timeline.truncated()) {
+			return "More than " + Timeline.LIMIT + " commits: only the last " + Timeline.LIMIT + " are shown.";
+		}
+		return null;
+	}
+
+	static String files(Timeline.Entry entry) {
+		return String.join(", ", entry.files()) + (entry.filesChanged() > entry.files().size() ? ", …" : "");
+	}
+
+	private static int longestRun(String text, char c) {
+		int longest = 0;
+		int run = 0;
+		for (int i = 0; i < text.length(); i++) {
+			run = (text.charAt(i) == c) ? run + 1 : 0;
+			longest = Math.max(longest, run);
+		}
+		return longest;
 	}
 
 	private static void rubric(StringBuilder md, Rubric rubric) {
@@ -168,7 +253,7 @@ public final class ScorecardMarkdown {
 	}
 
 	/** Text from the submission or the suites: no HTML of its own, one line. */
-	private static String text(String value) {
+	static String text(String value) {
 		if (value == null) {
 			return "";
 		}
@@ -176,7 +261,7 @@ public final class ScorecardMarkdown {
 		return value.replace("<", "\\<").replaceAll("\\s*\\R\\s*", " ");
 	}
 
-	private static String cell(String value) {
+	static String cell(String value) {
 		return text(value).replace("|", "\\|");
 	}
 

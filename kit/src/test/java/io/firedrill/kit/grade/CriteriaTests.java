@@ -90,6 +90,71 @@ class CriteriaTests {
 				""", "partial.points must be within 0..2");
 	}
 
+	@Test
+	void everyCriterionOfTheKitTellsTheCandidateSomethingInPlainWordsWithoutNamingAHiddenTest() {
+		Criteria criteria = Criteria.parse(Fixtures.repositoryFile(Criteria.FILE));
+
+		for (Criterion criterion : criteria.all()) {
+			Criterion.Feedback feedback = criterion.feedback();
+			assertThat(feedback.title()).as(criterion.id()).isNotBlank();
+			assertThat(feedback.pass()).as(criterion.id()).isNotBlank();
+			assertThat(feedback.fail()).as(criterion.id()).isNotBlank();
+			String words = feedback.title() + feedback.pass() + feedback.partial() + feedback.fail();
+			assertThat(words).as(criterion.id()).doesNotContain("grading/", "Tests", "#");
+			for (String test : criterion.tests()) {
+				String method = test.substring(test.indexOf('#') + 1);
+				assertThat(words).as(criterion.id()).doesNotContainIgnoringCase(method)
+					.doesNotContain(test.substring(test.lastIndexOf('.', test.indexOf('#')) + 1, test.indexOf('#')));
+			}
+		}
+		assertThat(criteria.all()).filteredOn((criterion) -> criterion.partial() != null)
+			.allSatisfy((criterion) -> assertThat(criterion.feedback().partial()).isNotBlank());
+	}
+
+	@Test
+	void aCriterionIsSharedWithTheCandidateOnlyAfterTheReviewUnlessTheFileSaysOtherwise() {
+		Criteria criteria = Criteria.parse("""
+				criteria:
+				  - id: plain
+				    module: plain
+				    tests: [x.A#one]
+				  - id: shown
+				    module: shown
+				    tests: [x.B#one]
+				    feedback:
+				      visibility: visible
+				      title: "Checkout"
+				      pass: "Checkouts work."
+				      fail: >-
+				        Some checkouts
+				        still fail.
+				  - id: secret
+				    module: secret
+				    tests: [x.C#one]
+				    feedback: {visibility: hidden}
+				""".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(criteria.all()).extracting((criterion) -> criterion.feedback().visibility())
+			.containsExactly(Criterion.Visibility.AFTER_REVIEW, Criterion.Visibility.VISIBLE, Criterion.Visibility.HIDDEN);
+		Criterion.Feedback shown = criteria.all().get(1).feedback();
+		assertThat(shown.text(Status.PASS)).isEqualTo("Checkouts work.");
+		assertThat(shown.text(Status.FAIL)).isEqualTo("Some checkouts still fail.");
+		assertThat(shown.text(Status.PARTIAL)).as("no partial text: the failure's").isEqualTo("Some checkouts still fail.");
+	}
+
+	@Test
+	void anUnknownVisibilityIsRejectedInOneLine() {
+		assertThatExceptionOfType(FiredrillException.class).isThrownBy(() -> Criteria.parse("""
+				criteria:
+				  - id: a
+				    module: a
+				    tests: [x.A#one]
+				    feedback: {visibility: public}
+				""".getBytes(StandardCharsets.UTF_8)))
+			.withMessage("grading/criteria.yaml: criterion a: feedback.visibility 'public' is not visible, hidden or"
+					+ " after-review");
+	}
+
 	private static void assertInvalid(String yaml, String message) {
 		assertThatExceptionOfType(FiredrillException.class)
 			.isThrownBy(() -> Criteria.parse(yaml.getBytes(StandardCharsets.UTF_8)))

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.firedrill.kit.support.Cli.Run;
+import io.firedrill.kit.support.GitCli;
 import io.firedrill.kit.support.TinyKit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,10 @@ class GradeIntegrationTests {
 		Path candidate = dir.resolve("alice");
 		Run export = firedrillIn(kit.root(), dir, "export", TinyKit.INCIDENT, "--out", candidate.toString());
 		assertThat(export.exitCode()).as(export.err()).isZero();
+		Files.writeString(candidate.resolve("DECISION.md"), "# Decision\n\nFix forward: <b>no</b> rollback.\n");
+		GitCli.git(candidate, "add", "DECISION.md");
+		GitCli.git(Map.of("GIT_AUTHOR_DATE", "2026-11-24T15:05:00+01:00"), candidate, "commit", "-qm",
+				"Write down the decision");
 		Files.writeString(candidate.resolve("notes.txt"), "not committed\n");
 		Path out = dir.resolve("card");
 
@@ -57,6 +63,20 @@ class GradeIntegrationTests {
 		assertThat(card.get("build").get("ok").asBoolean()).isTrue();
 		assertThat(card.get("candidate").get("uncommittedChanges").asBoolean()).isTrue();
 		assertThat(card.get("integrity").toString()).contains("uncommitted-changes");
+		assertThat(card.get("decision").get("text").asString()).isEqualTo("# Decision\n\nFix forward: <b>no</b> rollback.\n");
+		assertThat(card.get("timelineFromIncident").asBoolean()).isTrue();
+		assertThat(card.get("timeline")).singleElement().satisfies((commit) -> {
+			assertThat(commit.get("time").asString()).isEqualTo("2026-11-24T15:05:00+01:00");
+			assertThat(commit.get("message").asString()).isEqualTo("Write down the decision");
+			assertThat(commit.get("files").toString()).isEqualTo("[\"DECISION.md\"]");
+		});
+		assertThat(Files.readString(out.resolve(ScorecardFiles.HTML)))
+			.contains("<pre class=\"decision\"># Decision\n\nFix forward: &lt;b&gt;no&lt;/b&gt; rollback.");
+		String feedback = Files.readString(out.resolve(ScorecardFiles.FEEDBACK_HTML));
+		assertThat(feedback).contains("Checkout prices", "FAIL", "Some carts still fail at checkout")
+			.doesNotContain("PricingRulesTests", "aCartWithoutACodePaysItsAmount", "NullPointerException", "grading/",
+					"Fix forward");
+		assertThat(out.resolve(ScorecardFiles.FEEDBACK_MARKDOWN)).content().contains("Checkout prices");
 		assertThat(candidate.resolve("target")).doesNotExist();
 		assertThat(candidate.resolve("checkout-service/target")).doesNotExist();
 	}
@@ -77,6 +97,9 @@ class GradeIntegrationTests {
 		JsonNode card = JsonMapper.builder().build().readTree(out.resolve(ScorecardFiles.JSON).toFile());
 		assertThat(card.get("build").get("ok").asBoolean()).isFalse();
 		assertThat(card.get("criteria").get(0).toString()).contains("no readable pom.xml");
+		assertThat(card.get("decision").get("present").asBoolean()).isFalse();
+		assertThat(card.get("timelineFromIncident").asBoolean()).isFalse();
+		assertThat(card.get("timeline").get(0).get("message").asString()).isEqualTo("Notes");
 	}
 
 	@Test

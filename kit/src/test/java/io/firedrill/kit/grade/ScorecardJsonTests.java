@@ -17,7 +17,8 @@ class ScorecardJsonTests {
 	@Test
 	void hasTheContractsTopLevelFieldsInOrder() {
 		assertThat(names(this.json)).containsExactly("schemaVersion", "incident", "candidate", "gradedAt", "kitVersion",
-				"kitCommit", "criteria", "ownTests", "build", "integrity", "durations", "rubric", "hints", "total");
+				"kitCommit", "criteria", "ownTests", "build", "integrity", "durations", "decision", "timeline",
+				"timelineTruncated", "timelineFromIncident", "rubric", "hints", "total");
 		assertThat(this.json.get("schemaVersion").asInt()).isEqualTo(1);
 	}
 
@@ -33,7 +34,10 @@ class ScorecardJsonTests {
 	@Test
 	void eachCriterionHasItsStatusInLowerCaseAndItsEvidence() {
 		JsonNode criterion = this.json.get("criteria").get(0);
-		assertThat(names(criterion)).containsExactly("id", "title", "status", "label", "points", "max", "graded", "evidence");
+		assertThat(names(criterion)).containsExactly("id", "title", "status", "label", "points", "max", "graded", "evidence",
+				"visibility");
+		assertThat(criterion.get("visibility").asString()).isEqualTo("visible");
+		assertThat(this.json.get("criteria").get(1).get("visibility").asString()).isEqualTo("after-review");
 		assertThat(criterion.get("status").asString()).isEqualTo("partial");
 		assertThat(criterion.get("label").asString()).isEqualTo("mitigated, not gated");
 		assertThat(names(criterion.get("evidence").get(0))).containsExactly("test", "message");
@@ -51,6 +55,16 @@ class ScorecardJsonTests {
 		assertThat(this.json.get("integrity").get(0).get("severity").asString()).isEqualTo("warning");
 		assertThat(names(this.json.get("durations"))).containsExactly("totalSeconds", "mavenSeconds", "timeoutSeconds",
 				"timedOut");
+	}
+
+	@Test
+	void theDecisionAndTheTimelineHaveTheirFields() {
+		assertThat(names(this.json.get("decision"))).containsExactly("present", "text", "truncated");
+		assertThat(this.json.get("decision").get("text").asString()).isEqualTo("# Decision\n\nFix forward.\n");
+		assertThat(names(this.json.get("timeline").get(0))).containsExactly("commit", "time", "message", "files",
+				"filesChanged");
+		assertThat(this.json.get("timelineTruncated").isBoolean()).isTrue();
+		assertThat(this.json.get("timelineFromIncident").asBoolean()).isTrue();
 	}
 
 	@Test

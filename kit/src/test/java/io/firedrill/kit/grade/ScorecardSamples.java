@@ -1,6 +1,8 @@
 package io.firedrill.kit.grade;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Scorecards to render in tests. */
 final class ScorecardSamples {
@@ -8,7 +10,44 @@ final class ScorecardSamples {
 	private ScorecardSamples() {
 	}
 
+	/** Words for the candidate that name no hidden test, so a leak test sees only what the renderers add. */
+	static Criterion.Feedback feedback(Criterion.Visibility visibility) {
+		return new Criterion.Feedback(visibility, "Checkout words", "It passed: well done.",
+				"Some checkouts still go wrong.", "Look again at checkouts without a code.");
+	}
+
+	/** Each criterion with one visibility: gated visible, migration after review, call sites hidden. */
+	static Map<String, Criterion.Feedback> mixedFeedback() {
+		Map<String, Criterion.Feedback> feedback = new LinkedHashMap<>();
+		feedback.put("flag-gated-backend", feedback(Criterion.Visibility.VISIBLE));
+		feedback.put("compatible-migration", feedback(Criterion.Visibility.AFTER_REVIEW));
+		feedback.put("all-charge-call-sites", feedback(Criterion.Visibility.HIDDEN));
+		return feedback;
+	}
+
+	static Map<String, Criterion.Feedback> allFeedback(Criterion.Visibility visibility) {
+		Map<String, Criterion.Feedback> feedback = new LinkedHashMap<>();
+		for (String id : List.of("flag-gated-backend", "compatible-migration", "all-charge-call-sites")) {
+			feedback.put(id, feedback(visibility));
+		}
+		return feedback;
+	}
+
+	static Timeline timeline() {
+		return new Timeline(List.of(
+				new Timeline.Entry("1111111111aaaaaaaaaa1111111111aaaaaaaaaa", "2026-11-26T09:05:00+01:00",
+						"Reproduce the 500 with a test", List.of("checkout-service/src/test/java/CheckoutTests.java"), 1),
+				new Timeline.Entry("2222222222bbbbbbbbbb2222222222bbbbbbbbbb", "2026-11-26T09:40:00+01:00",
+						"Gate discounts on the backend", List.of("DECISION.md", "checkout-service/src/main/java/A.java"),
+						2)),
+				false, true);
+	}
+
 	static Scorecard card(String evidenceMessage) {
+		return card(evidenceMessage, mixedFeedback(), new Decision(true, "# Decision\n\nFix forward.\n", false));
+	}
+
+	static Scorecard card(String evidenceMessage, Map<String, Criterion.Feedback> feedback, Decision decision) {
 		Rubric rubric = Rubric.fromMarkdown(Fixtures.bytes("scenarios-fixture.md")).orElseThrow();
 		List<CriterionResult> criteria = List.of(
 				new CriterionResult("flag-gated-backend", "Discount codes are gated on the backend", Status.PARTIAL,
@@ -31,7 +70,7 @@ final class ScorecardSamples {
 						List.of("order-retry-job/src/main/java/A.java:[3,14] cannot find symbol")),
 				List.of(Finding.warning("uncommitted-changes", "uncommitted changes were not graded (1 path: notes.txt)"),
 						Finding.info("build-plugin", "pom.xml adds plugin org.codehaus.mojo:exec-maven-plugin")),
-				new Scorecard.Durations(125, 118, 1200, false), rubric);
+				new Scorecard.Durations(125, 118, 1200, false), rubric, feedback, decision, timeline());
 	}
 
 }

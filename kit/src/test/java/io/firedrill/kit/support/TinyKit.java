@@ -178,6 +178,11 @@ public final class TinyKit {
 			      mayFail:
 			        - io.firedrill.grading.pricing.PricingRulesTests#aKnownCodeGivesItsDiscountOverFiftyDollars
 			        - io.firedrill.grading.pricing.PricingRulesTests#anUnknownCodeIsRefused
+			    feedback:
+			      visibility: visible
+			      title: "Checkout prices"
+			      pass: "Every cart pays what it should."
+			      fail: "Some carts still fail at checkout: try carts with and without a code."
 			""";
 
 	private static final String SUPPORT_POM = """
