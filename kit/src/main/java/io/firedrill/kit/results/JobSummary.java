@@ -13,8 +13,8 @@ import io.firedrill.kit.grade.Status;
 /**
  * {@code summary.md}: a scorecard as a GitHub Actions job summary ({@code cat summary.md >> $GITHUB_STEP_SUMMARY}):
  * the total, a table of the criteria, the integrity findings and the evidence. GitHub refuses a step summary over
- * 1 MiB, so it never is: each evidence is cut at {@value #EVIDENCE_LIMIT} characters, and evidence that would not fit
- * is left out with a note saying so ({@code scorecard.md} has it all).
+ * 1 MiB, so it never is: each evidence is cut at {@value #EVIDENCE_LIMIT} characters, and the evidence that would not
+ * fit is left out with a note saying how much ({@code scorecard.md} has it all).
  */
 public final class JobSummary {
 
@@ -57,28 +57,26 @@ public final class JobSummary {
 			if (result.evidence().isEmpty()) {
 				continue;
 			}
-			StringBuilder section = new StringBuilder();
-			section.append("### `").append(text(result.id())).append("`: ").append(text(Text.verdict(result)))
-				.append("\n\n");
+			String heading = "### `" + text(result.id()) + "`: " + text(Text.verdict(result)) + "\n\n";
+			budget -= bytes(heading);
+			md.append(heading);
 			for (Evidence evidence : result.evidence()) {
-				section.append("- ");
-				if (evidence.test() != null) {
-					section.append("**").append(text(cut(evidence.test()))).append("**: ");
+				String item = "- " + ((evidence.test() != null) ? "**" + text(cut(evidence.test())) + "**: " : "")
+						+ text(cut(evidence.message())) + "\n";
+				int size = bytes(item);
+				if (omitted > 0 || size > budget) {
+					// once one is left out, the rest are too: what is shown is a prefix, in order
+					omitted++;
+					continue;
 				}
-				section.append(text(cut(evidence.message()))).append('\n');
+				budget -= size;
+				md.append(item);
 			}
-			section.append('\n');
-			int size = bytes(section);
-			if (size > budget) {
-				omitted++;
-				continue;
-			}
-			budget -= size;
-			md.append(section);
+			md.append('\n');
 		}
 		if (omitted > 0) {
-			md.append("> The evidence of ").append(omitted).append(omitted == 1 ? " criterion" : " criteria")
-				.append(" is left out to keep this summary under 1 MiB: see scorecard.md.\n");
+			md.append("> ").append(omitted).append(omitted == 1 ? " evidence entry is" : " evidence entries are")
+				.append(" left out to keep this summary under 1 MiB: see scorecard.md.\n");
 		}
 		return bounded(md.toString());
 	}
