@@ -30,6 +30,30 @@ class MigrationLintTests {
 		return findings.stream().map(Finding::rule).toList();
 	}
 
+	@Test
+	void aFindingNamesItsChangelogFileRelativeToTheShopAndTheLineOfItsChangeset() {
+		List<Finding> findings = lint(ChangelogFixture.base().next("""
+				  - changeSet:
+				      id: 1.1.0-add-metadata
+				      author: priya
+				      changes:
+				        - addColumn:
+				            tableName: orders
+				            columns:
+				              - column:
+				                  name: metadata
+				                  type: jsonb
+				                  constraints:
+				                    nullable: false
+				"""));
+
+		assertThat(findings).isNotEmpty().allSatisfy((finding) -> {
+			assertThat(finding.file()).isEqualTo(ChangelogFixture.CHANGELOG + "releases/v1.1.0.yaml");
+			assertThat(Files.readAllLines(this.dir.resolve("shop").resolve(finding.file())).get(finding.line() - 1))
+				.contains("id: 1.1.0-add-metadata");
+		});
+	}
+
 	@Nested
 	class RequiredColumnBreaksOldWriters {
 
