@@ -119,7 +119,9 @@ public final class JobSummary {
 		if (value == null) {
 			return "";
 		}
-		return value.replace("<", "\\<").replace("`", "'").replaceAll("\\s*\\R\\s*", " ");
+		// control characters (a test's ANSI colours, a NUL) would reach the job's page as they are
+		return value.replace("<", "\\<").replace("`", "'").replaceAll("\\s*\\R\\s*", " ")
+			.replaceAll("[\\p{Cntrl}&&[^\\t]]", "\uFFFD");
 	}
 
 	private static String cell(String value) {

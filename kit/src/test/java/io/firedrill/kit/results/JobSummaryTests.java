@@ -36,7 +36,8 @@ class JobSummaryTests {
 	@Test
 	void hostileEvidenceStaysOnOneLineOfTheTableAndCannotOpenHtml() {
 		String md = JobSummary.write(ScorecardSamples.failing(Schemas.HOSTILE));
-		assertThat(md).doesNotContainPattern("(?<!\\\\)<").contains("\\<x y=");
+		assertThat(md).doesNotContainPattern("(?<!\\\\)<").contains("\\<x y=").doesNotContain("\u0000", "\u001b")
+			.contains("\uFFFD\uFFFD\uFFFD[31m");
 		assertThat(md.lines().filter((line) -> line.startsWith("- **io.firedrill.grading.Hidden#"))).hasSize(3);
 	}
 
