@@ -54,6 +54,26 @@ class MigrationLintTests {
 		});
 	}
 
+	@Test
+	void theLineOfAChangesetIsFoundInXmlAndJsonChangelogsAndNotInALongerId() throws Exception {
+		Path xml = Files.writeString(this.dir.resolve("a.xml"), """
+				<databaseChangeLog>
+				  <changeSet id="7-add-note-b" author="priya"/>
+				  <changeSet id="7-add-note" author="priya"/>
+				</databaseChangeLog>
+				""");
+		Path json = Files.writeString(this.dir.resolve("a.json"), """
+				{"databaseChangeLog": [
+				  {"changeSet": {
+				    "id": "7-add-note",
+				""");
+
+		assertThat(Changelogs.lineOf(xml, "7-add-note")).isEqualTo(3);
+		assertThat(Changelogs.lineOf(json, "7-add-note")).isEqualTo(3);
+		assertThat(Changelogs.lineOf(json, "8-other")).isNull();
+		assertThat(Changelogs.lineOf(this.dir.resolve("absent.yaml"), "7-add-note")).isNull();
+	}
+
 	@Nested
 	class RequiredColumnBreaksOldWriters {
 
