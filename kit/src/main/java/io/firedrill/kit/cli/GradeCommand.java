@@ -17,6 +17,7 @@ import io.firedrill.kit.grade.MavenRun;
 import io.firedrill.kit.grade.Scorecard;
 import io.firedrill.kit.grade.ScorecardFiles;
 import io.firedrill.kit.grade.Submission;
+import io.firedrill.kit.results.ResultFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,6 +93,7 @@ final class GradeCommand implements Callable<Integer> {
 				try {
 					card = session.grade(submission, staging.resolve(ScorecardFiles.LOG), true);
 					ScorecardFiles.write(card, staging);
+					ResultFiles.write(card, staging);
 					ScorecardFiles.publish(staging, destination, this.force);
 				}
 				catch (RuntimeException ex) {

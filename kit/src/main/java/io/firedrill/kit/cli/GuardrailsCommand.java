@@ -24,6 +24,7 @@ import io.firedrill.kit.guardrails.ShopSources;
 import io.firedrill.kit.guardrails.run.GuardrailReport;
 import io.firedrill.kit.guardrails.run.Guardrails;
 import io.firedrill.kit.history.ShopRelease;
+import io.firedrill.kit.results.GuardrailsSarif;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,7 +57,12 @@ final class GuardrailsCommand implements Callable<Integer> {
 			description = "Also write the report as JSON to FILE (must not exist, unless --force).")
 	private Path json;
 
-	@Option(names = "--force", description = "Replace the --json FILE if it exists (only a regular file, never a folder).")
+	@Option(names = "--sarif", paramLabel = "FILE",
+			description = "Also write the findings as SARIF 2.1.0 to FILE, for code scanning (must not exist, unless --force).")
+	private Path sarif;
+
+	@Option(names = "--force",
+			description = "Replace the --json or --sarif FILE if it exists (only a regular file, never a folder).")
 	private boolean force;
 
 	@Option(names = "--baseline", paramLabel = "DIR|TAG|none",
@@ -92,6 +98,14 @@ final class GuardrailsCommand implements Callable<Integer> {
 			checkJsonFile(jsonFile, this.force);
 			Folders.checkWritable(jsonFile);
 		}
+		Path sarifFile = (this.sarif != null) ? cwd.resolve(this.sarif).normalize() : null;
+		if (sarifFile != null) {
+			if (sarifFile.equals(jsonFile)) {
+				throw FiredrillException.input("--json and --sarif name the same file " + sarifFile);
+			}
+			checkFile("--sarif", sarifFile, this.force);
+			Folders.checkWritable(sarifFile);
+		}
 		try (KitClone clone = openCloneIfAny()) {
 			ShopCheckout shop = ShopSources.open(clone, this.target, cwd);
 			boolean noBaseline = this.baseline.equalsIgnoreCase("none");
@@ -105,6 +119,9 @@ final class GuardrailsCommand implements Callable<Integer> {
 				GuardrailReport.footer(out, report);
 				if (jsonFile != null) {
 					writeJson(jsonFile, GuardrailReport.json(report), this.force);
+				}
+				if (sarifFile != null) {
+					writeFile("--sarif", sarifFile, GuardrailsSarif.write(report, VersionProvider.version()), this.force);
 				}
 				if (this.keep) {
 					out.println("kept: the shop in " + shop.dir() + ", logs and databases in " + context.work());
@@ -124,12 +141,17 @@ final class GuardrailsCommand implements Callable<Integer> {
 	 * @throws FiredrillException (input) otherwise
 	 */
 	static void checkJsonFile(Path file, boolean replace) {
+		checkFile("--json", file, replace);
+	}
+
+	/** {@link #checkJsonFile} for the file of {@code option} ({@code --json}, {@code --sarif}). */
+	static void checkFile(String option, Path file, boolean replace) {
 		if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
 			if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-				throw FiredrillException.input("--json " + file + " exists and is not a regular file: choose another FILE");
+				throw FiredrillException.input(option + " " + file + " exists and is not a regular file: choose another FILE");
 			}
 			if (!replace) {
-				throw FiredrillException.input("--json " + file + " already exists (use --force to replace it)");
+				throw FiredrillException.input(option + " " + file + " already exists (use --force to replace it)");
 			}
 		}
 	}
@@ -139,12 +161,17 @@ final class GuardrailsCommand implements Callable<Integer> {
 	 * half-written report, and without {@code replace} a file that appeared meanwhile is kept.
 	 */
 	static void writeJson(Path file, String json, boolean replace) {
-		checkJsonFile(file, replace);
+		writeFile("--json", file, json, replace);
+	}
+
+	/** {@link #writeJson} for the file of {@code option} ({@code --json}, {@code --sarif}). */
+	static void writeFile(String option, Path file, String text, boolean replace) {
+		checkFile(option, file, replace);
 		Path temporary = null;
 		try {
 			Files.createDirectories(file.getParent());
 			temporary = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".firedrill-tmp");
-			Files.writeString(temporary, json, StandardCharsets.UTF_8);
+			Files.writeString(temporary, text, StandardCharsets.UTF_8);
 			if (replace) {
 				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -154,10 +181,10 @@ final class GuardrailsCommand implements Callable<Integer> {
 			}
 		}
 		catch (FileAlreadyExistsException ex) {
-			throw FiredrillException.input("--json " + file + " already exists (use --force to replace it)", ex);
+			throw FiredrillException.input(option + " " + file + " already exists (use --force to replace it)", ex);
 		}
 		catch (IOException ex) {
-			throw FiredrillException.input("cannot write --json " + file + ": " + Folders.reason(ex), ex);
+			throw FiredrillException.input("cannot write " + option + " " + file + ": " + Folders.reason(ex), ex);
 		}
 		finally {
 			if (temporary != null) {

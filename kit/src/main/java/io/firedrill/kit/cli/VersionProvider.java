@@ -11,13 +11,18 @@ final class VersionProvider implements IVersionProvider {
 
 	@Override
 	public String[] getVersion() throws IOException {
+		return new String[] { "firedrill " + version() };
+	}
+
+	/** The kit's version, {@code unknown} when Maven did not write it. */
+	static String version() throws IOException {
 		Properties properties = new Properties();
 		try (InputStream in = VersionProvider.class.getResourceAsStream("/io/firedrill/kit/version.properties")) {
 			if (in != null) {
 				properties.load(in);
 			}
 		}
-		return new String[] { "firedrill " + properties.getProperty("version", "unknown") };
+		return properties.getProperty("version", "unknown");
 	}
 
 }

@@ -17,8 +17,11 @@ import io.firedrill.kit.Folders;
 
 /**
  * A scorecard's folder: {@value #JSON}, {@value #MARKDOWN}, {@value #HTML}, the candidate's {@value #FEEDBACK_MARKDOWN}
- * and {@value #FEEDBACK_HTML}, and Maven's {@value #LOG}. It is written
- * in a hidden folder next to its destination and moved into place when complete, so a failure leaves nothing.
+ * and {@value #FEEDBACK_HTML}, and Maven's {@value #LOG}; for {@code firedrill grade} also {@code junit.xml},
+ * {@code results.json} (Gradescope), {@code classroom-results.json} and {@code summary.md}, which the command writes
+ * into the staged folder with {@code results.ResultFiles} (it reads grade: writing them from here would be a package
+ * cycle). It is written in a hidden folder next to its destination and moved into place when complete, so a failure
+ * leaves nothing.
  */
 public final class ScorecardFiles {
 

@@ -8,6 +8,15 @@ package io.firedrill.kit.guardrails;
  * @param what what was found, one line
  * @param why why it breaks production, one sentence
  * @param fix the safe alternative, or {@code null} when there is nothing more to say than {@code why}
+ * @param file the file it is about, relative to the shop's root with {@code /}, or {@code null} when the guardrail
+ * does not know one (a module's bytecode, a job's run)
+ * @param line its line in {@code file} (from 1), or {@code null} when unknown
  */
-public record Finding(String rule, String where, String what, String why, String fix) {
+public record Finding(String rule, String where, String what, String why, String fix, String file, Integer line) {
+
+	/** A finding about no one file. */
+	public Finding(String rule, String where, String what, String why, String fix) {
+		this(rule, where, what, why, fix, null, null);
+	}
+
 }

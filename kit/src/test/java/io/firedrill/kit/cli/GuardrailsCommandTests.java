@@ -101,6 +101,62 @@ class GuardrailsCommandTests {
 	}
 
 	@Test
+	void sarifLocatesTheCaughtChangesetInItsFileAndLine() throws Exception {
+		Path shop = shopWithChangelog("""
+				  - changeSet:
+				      id: 2.4.0-add-order-metadata
+				      author: priya.raman
+				      changes:
+				        - addColumn:
+				            tableName: orders
+				            columns:
+				              - column:
+				                  name: order_metadata
+				                  type: jsonb
+				                  constraints:
+				                    nullable: false
+				""");
+		Path sarif = dir.resolve("report.sarif");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none", "--sarif", sarif.toString());
+
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(8);
+		assertThat(Files.readString(sarif)).contains("\"name\" : \"firedrill guardrails\"",
+				"\"ruleId\" : \"migration-lint/required-column-breaks-old-writers\"",
+				"\"uri\" : \"checkout-service/src/main/resources/db/changelog/releases/v2.4.0.yaml\"",
+				"\"uriBaseId\" : \"%SRCROOT%\"", "\"startLine\" : 3");
+	}
+
+	@Test
+	void anExistingSarifFileIsRefusedBeforeAnythingRunsAndKept(@TempDir Path out) throws Exception {
+		Path shop = shopWithChangelog(NULLABLE_COLUMN);
+		Path sarif = Files.writeString(out.resolve("report.sarif"), "mine\n");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none", "--sarif", sarif.toString());
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines())
+			.containsExactly("firedrill: --sarif " + sarif + " already exists (use --force to replace it)");
+		assertThat(run.out()).isEmpty();
+		assertThat(sarif).hasContent("mine");
+	}
+
+	@Test
+	void jsonAndSarifCannotNameTheSameFile(@TempDir Path out) throws Exception {
+		Path shop = shopWithChangelog(NULLABLE_COLUMN);
+		Path file = out.resolve("report");
+
+		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none", "--json", file.toString(), "--sarif", file.toString());
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).containsExactly("firedrill: --json and --sarif name the same file " + file);
+		assertThat(file).doesNotExist();
+	}
+
+	@Test
 	void anExistingJsonFileIsRefusedBeforeAnythingRunsAndKept(@TempDir Path out) throws Exception {
 		Path shop = shopWithChangelog(NULLABLE_COLUMN);
 		Path json = Files.writeString(out.resolve("report.json"), "mine\n");

@@ -52,6 +52,11 @@ class GradeIntegrationTests {
 		assertThat(out).isDirectoryContaining((path) -> path.getFileName().toString().equals(ScorecardFiles.HTML))
 			.isDirectoryContaining((path) -> path.getFileName().toString().equals(ScorecardFiles.MARKDOWN))
 			.isDirectoryContaining((path) -> path.getFileName().toString().equals(ScorecardFiles.LOG));
+		// the other formats, written by the command (io.firedrill.kit.results)
+		assertThat(out.resolve("junit.xml")).content().contains("<testsuite name=\"firedrill." + TinyKit.INCIDENT + "\"");
+		assertThat(out.resolve("results.json")).content().contains("\"max_score\"");
+		assertThat(out.resolve("classroom-results.json")).content().contains("\"version\" : 1");
+		assertThat(out.resolve("summary.md")).content().contains(" points** for `");
 		JsonNode card = JsonMapper.builder().build().readTree(out.resolve(ScorecardFiles.JSON).toFile());
 		JsonNode pricing = card.get("criteria").get(0);
 		assertThat(pricing.get("status").asString()).isEqualTo("fail");

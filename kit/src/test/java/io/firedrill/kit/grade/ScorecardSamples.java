@@ -4,8 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Scorecards to render in tests. */
-final class ScorecardSamples {
+/**
+ * Scorecards to render in tests: public for the writers of other formats ({@code io.firedrill.kit.results}), which
+ * must give every card the same meaning.
+ */
+public final class ScorecardSamples {
 
 	private ScorecardSamples() {
 	}
@@ -43,7 +46,8 @@ final class ScorecardSamples {
 				false, true);
 	}
 
-	static Scorecard card(String evidenceMessage) {
+	/** One criterion partial, one passed, one not graded (its module did not build); warnings, no critical. */
+	public static Scorecard card(String evidenceMessage) {
 		return card(evidenceMessage, mixedFeedback(), new Decision(true, "# Decision\n\nFix forward.\n", false));
 	}
 
@@ -71,6 +75,50 @@ final class ScorecardSamples {
 				List.of(Finding.warning("uncommitted-changes", "uncommitted changes were not graded (1 path: notes.txt)"),
 						Finding.info("build-plugin", "pom.xml adds plugin org.codehaus.mojo:exec-maven-plugin")),
 				new Scorecard.Durations(125, 118, 1200, false), rubric, feedback, decision, timeline());
+	}
+
+
+	/** Every criterion passed, nothing found. */
+	public static Scorecard passing() {
+		Scorecard card = card("unused");
+		return with(card, card.criteria().stream()
+			.map((r) -> new CriterionResult(r.id(), r.title(), Status.PASS, null, r.max(), r.max(), true, List.of()))
+			.toList(), List.of());
+	}
+
+	/** Every criterion graded and failed, each with its hidden test's message. */
+	public static Scorecard failing(String evidenceMessage) {
+		Scorecard card = card(evidenceMessage);
+		return with(card, card.criteria().stream()
+			.map((r) -> new CriterionResult(r.id(), r.title(), Status.FAIL, null, 0, r.max(), true,
+					List.of(new Evidence("io.firedrill.grading.Hidden#" + r.id().replace('-', '_'), evidenceMessage))))
+			.toList(), card.integrity());
+	}
+
+	/** Nothing graded: the candidate's build failed before any hidden suite could run. */
+	public static Scorecard notGraded() {
+		Scorecard card = card("unused");
+		return with(card, card.criteria().stream()
+			.map((r) -> new CriterionResult(r.id(), r.title(), Status.FAIL, null, 0, r.max(), false,
+					List.of(new Evidence(null, "not graded: the build failed"))))
+			.toList(), card.integrity());
+	}
+
+	/** The mixed card voided by a critical integrity finding, as the grading session voids it. */
+	public static Scorecard voided() {
+		Scorecard card = card("charged $72.00");
+		Finding critical = Finding.critical("shadows-test-library",
+				"src/test/java/org/junit/Assert.java shadows org.junit.Assert, which belongs to JUnit");
+		List<Finding> integrity = new java.util.ArrayList<>(card.integrity());
+		integrity.add(0, critical);
+		return with(card, card.criteria().stream().map((r) -> Verdicts.voided(r, critical.message())).toList(),
+				integrity);
+	}
+
+	private static Scorecard with(Scorecard card, List<CriterionResult> criteria, List<Finding> integrity) {
+		return new Scorecard(card.incident(), card.incidentTitle(), card.candidate(), card.gradedAt(), card.kitVersion(),
+				card.kitCommit(), criteria, card.ownTests(), card.build(), integrity, card.durations(), card.rubric(),
+				card.feedback(), card.decision(), card.timeline());
 	}
 
 }

@@ -214,6 +214,27 @@ public final class Changelogs {
 			.collect(Collectors.toSet()));
 	}
 
+	/**
+	 * The line that names the changeset {@code id} in a YAML, XML or JSON changelog ({@code id: x}, {@code id="x"},
+	 * {@code "id": "x"}), or {@code null} when none does or the file cannot be read: Liquibase keeps no line numbers.
+	 */
+	static Integer lineOf(Path file, String id) {
+		Pattern names = Pattern.compile("[\"']?\\bid[\"']?\\s*[:=]\\s*[\"']?" + Pattern.quote(id) + "(?![\\w.-])");
+		try (Stream<String> lines = Files.lines(file)) {
+			int number = 0;
+			for (String line : (Iterable<String>) lines::iterator) {
+				number++;
+				if (names.matcher(line).find()) {
+					return number;
+				}
+			}
+			return null;
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return null;
+		}
+	}
+
 	private static String normalize(String file) {
 		String path = file.replace('\\', '/');
 		if (path.startsWith("classpath:")) {

@@ -66,7 +66,7 @@ public final class MigrationLint {
 				}
 			}
 			PreviousReleaseCode previous = PreviousReleaseCode.of((baseline != null) ? baseline : shop);
-			Linter linter = new Linter(changelog, executed, previous, findings);
+			Linter linter = new Linter(shop, changelog, executed, previous, findings);
 			linted += linter.run();
 			notes.addAll(linter.notes);
 			notes.add((baseline != null)
@@ -80,6 +80,8 @@ public final class MigrationLint {
 
 	/** The replay of one changelog. */
 	private static final class Linter {
+
+		private final Path shop;
 
 		private final Changelog changelog;
 
@@ -98,7 +100,9 @@ public final class MigrationLint {
 
 		private final String thisRelease;
 
-		Linter(Changelog changelog, Map<String, Entry> executed, PreviousReleaseCode previous, List<Finding> findings) {
+		Linter(Path shop, Changelog changelog, Map<String, Entry> executed, PreviousReleaseCode previous,
+				List<Finding> findings) {
+			this.shop = shop.toAbsolutePath().normalize();
 			this.changelog = changelog;
 			this.executed = executed;
 			this.previous = previous;
@@ -384,7 +388,11 @@ public final class MigrationLint {
 		}
 
 		private void finding(MigrationRule rule, Entry entry, String what) {
-			this.findings.add(new Finding(rule.id(), entry.describe(), what, rule.why(), rule.fix()));
+			Path file = this.changelog.resourceRoot().resolve(entry.file()).toAbsolutePath().normalize();
+			// where the changeset is, for SARIF readers that annotate the line (code scanning, IDEs)
+			String relative = file.startsWith(this.shop) ? this.shop.relativize(file).toString().replace('\\', '/') : null;
+			this.findings.add(new Finding(rule.id(), entry.describe(), what, rule.why(), rule.fix(), relative,
+					(relative != null) ? Changelogs.lineOf(file, entry.id()) : null));
 		}
 
 	}

@@ -30,6 +30,50 @@ class MigrationLintTests {
 		return findings.stream().map(Finding::rule).toList();
 	}
 
+	@Test
+	void aFindingNamesItsChangelogFileRelativeToTheShopAndTheLineOfItsChangeset() {
+		List<Finding> findings = lint(ChangelogFixture.base().next("""
+				  - changeSet:
+				      id: 1.1.0-add-metadata
+				      author: priya
+				      changes:
+				        - addColumn:
+				            tableName: orders
+				            columns:
+				              - column:
+				                  name: metadata
+				                  type: jsonb
+				                  constraints:
+				                    nullable: false
+				"""));
+
+		assertThat(findings).isNotEmpty().allSatisfy((finding) -> {
+			assertThat(finding.file()).isEqualTo(ChangelogFixture.CHANGELOG + "releases/v1.1.0.yaml");
+			assertThat(Files.readAllLines(this.dir.resolve("shop").resolve(finding.file())).get(finding.line() - 1))
+				.contains("id: 1.1.0-add-metadata");
+		});
+	}
+
+	@Test
+	void theLineOfAChangesetIsFoundInXmlAndJsonChangelogsAndNotInALongerId() throws Exception {
+		Path xml = Files.writeString(this.dir.resolve("a.xml"), """
+				<databaseChangeLog>
+				  <changeSet id="7-add-note-b" author="priya"/>
+				  <changeSet id="7-add-note" author="priya"/>
+				</databaseChangeLog>
+				""");
+		Path json = Files.writeString(this.dir.resolve("a.json"), """
+				{"databaseChangeLog": [
+				  {"changeSet": {
+				    "id": "7-add-note",
+				""");
+
+		assertThat(Changelogs.lineOf(xml, "7-add-note")).isEqualTo(3);
+		assertThat(Changelogs.lineOf(json, "7-add-note")).isEqualTo(3);
+		assertThat(Changelogs.lineOf(json, "8-other")).isNull();
+		assertThat(Changelogs.lineOf(this.dir.resolve("absent.yaml"), "7-add-note")).isNull();
+	}
+
 	@Nested
 	class RequiredColumnBreaksOldWriters {
 
