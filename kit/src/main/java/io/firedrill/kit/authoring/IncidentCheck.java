@@ -218,7 +218,7 @@ public final class IncidentCheck {
 		for (String leak : found.stream().distinct().limit(20).toList()) {
 			problems.add("the export leaks: " + leak);
 		}
-		line(found.isEmpty(), "export: " + files[0] + " files in every commit a candidate receives, "
+		line(found.isEmpty(), "export: " + files[0] + " file versions in the commits a candidate receives, "
 				+ (found.isEmpty() ? "nothing of the kit or of the hidden tests" : found.size() + " leaks"));
 	}
 
