@@ -17,7 +17,8 @@ public enum ExitCode {
 	PATCH(5, "a patch of an incident no longer applies to the shop"),
 	GRADING(6, "the grading run itself could not run: Maven missing or not starting, or what the hidden suites need"
 			+ " could not be downloaded before it (no scorecard)"),
-	PROOF(7, "prove: a verdict differs from what the catalog expects (the broken tag, or a fix's expect)"),
+	PROOF(7, "prove, check-incident: a verdict differs from what the catalog expects (the broken tag, or a fix's expect);"
+			+ " check-incident: a problem the author must fix"),
 	CAUGHT(8, "guardrails: at least one guardrail caught a problem"),
 	UNSAFE(9, "rollback-check: rolling back is unsafe (the older release fails on the newer schema)"),
 	INCONCLUSIVE(10, "guardrails, rollback-check: no verdict (the shop does not build, a database does not start)"),

@@ -35,7 +35,7 @@ public final class Catalog {
 	 */
 	public static final String BASE_TAG = "v2.3.0";
 
-	static final String METADATA = "incident.yaml";
+	public static final String METADATA = "incident.yaml";
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
@@ -142,8 +142,12 @@ public final class Catalog {
 		String briefPath = resolve(folder, required(file.brief(), "brief", where), where);
 		byte[] brief = clone.read(briefPath)
 			.orElseThrow(() -> FiredrillException.input(where + "brief " + briefPath + " is not in the HEAD commit"));
+		List<String> spoilers = (file.spoilers() != null) ? file.spoilers().stream()
+			.filter((spoiler) -> spoiler != null && !spoiler.isBlank())
+			.map(String::strip)
+			.toList() : List.of();
 		return new Incident(id, title, tag, base, release, releaseTag, file.timebox(), criteria, prs, briefPath,
-				brief);
+				brief, spoilers);
 	}
 
 	private static PullRequest pullRequest(KitClone clone, String folder, IncidentFile.PrEntry entry, String where) {

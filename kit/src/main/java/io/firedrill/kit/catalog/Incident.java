@@ -16,11 +16,14 @@ import java.util.List;
  * @param prs the PRs, in the order they are applied
  * @param briefPath path of the brief in the firedrill repository
  * @param brief the brief's content
+ * @param spoilers phrases the brief must not contain: they would give the root cause away
  */
 public record Incident(String id, String title, String tag, String base, String release, boolean releaseTag,
-		String timebox, List<String> criteria, List<PullRequest> prs, String briefPath, byte[] brief) {
+		String timebox, List<String> criteria, List<PullRequest> prs, String briefPath, byte[] brief,
+		List<String> spoilers) {
 
 	public Incident {
+		spoilers = List.copyOf(spoilers);
 		criteria = List.copyOf(criteria);
 		prs = List.copyOf(prs);
 	}

@@ -70,8 +70,22 @@ public final class Prover {
 
 	}
 
-	/** The proof of all incidents: every verdict, the criteria no wrong fix tests, and how long each variant took. */
-	public record Proof(List<Verdict> verdicts, List<String> untested, List<String> timings) {
+	/** A variant's scorecard: what {@code check-incident} reads the failing hidden tests from. */
+	public record Graded(String incident, String variant, Fix.Kind kind, Scorecard card) {
+
+		/** The hidden tests that failed on this variant, {@code Class#method}. */
+		public List<String> failedTests() {
+			return this.card.criteria().stream().flatMap((result) -> result.evidence().stream()).map(Evidence::test)
+				.filter((test) -> test != null && test.contains("#")).toList();
+		}
+
+	}
+
+	/**
+	 * The proof of all incidents: every verdict, the criteria no wrong fix tests, how long each variant took, and
+	 * each variant's scorecard (the broken tag's has kind {@code null}).
+	 */
+	public record Proof(List<Verdict> verdicts, List<String> untested, List<String> timings, List<Graded> graded) {
 
 		public List<Verdict> mismatches() {
 			return this.verdicts.stream().filter((verdict) -> !verdict.matches()).toList();
@@ -87,13 +101,15 @@ public final class Prover {
 		List<Verdict> verdicts = new ArrayList<>();
 		List<String> untested = new ArrayList<>();
 		List<String> timings = new ArrayList<>();
+		List<Graded> graded = new ArrayList<>();
 		for (Incident incident : incidents) {
-			proveIncident(incident, verdicts, untested, timings);
+			proveIncident(incident, verdicts, untested, timings, graded);
 		}
-		return new Proof(verdicts, untested, timings);
+		return new Proof(verdicts, untested, timings, graded);
 	}
 
-	private void proveIncident(Incident incident, List<Verdict> verdicts, List<String> untested, List<String> timings) {
+	private void proveIncident(Incident incident, List<Verdict> verdicts, List<String> untested, List<String> timings,
+			List<Graded> cards) {
 		List<Criterion> incidentCriteria = this.criteria.of(incident);
 		Optional<List<Fix>> fixes = Fixes.read(this.kit, incident, incidentCriteria);
 		Path scratch = null;
@@ -110,8 +126,9 @@ public final class Prover {
 			header();
 			try (GradingSession session = GradingSession.open(this.kit, incident, this.criteria, this.settings)) {
 				Instant start = Instant.now();
-				Graded graded = grade(session, repository, CandidateExport.BRANCH, true, scratch, BROKEN);
+				Variant graded = grade(session, repository, CandidateExport.BRANCH, true, scratch, BROKEN);
 				Scorecard broken = graded.card();
+				cards.add(new Graded(incident.id(), BROKEN, null, broken));
 				List<Verdict> rows = new ArrayList<>();
 				rows.add(new Verdict(incident.id(), BROKEN, "-", OWN_TESTS, "pass",
 						broken.ownTests().allPassed() ? "pass" : ownTestsProblem(broken.ownTests())));
@@ -125,6 +142,7 @@ public final class Prover {
 					start = Instant.now();
 					boolean tamper = fix.kind() == Fix.Kind.TAMPER;
 					graded = grade(session, repository, branches.get(i), tamper, scratch, fix.id());
+					cards.add(new Graded(incident.id(), fix.id(), fix.kind(), graded.card()));
 					rows = new ArrayList<>();
 					for (CriterionResult result : graded.card().criteria()) {
 						rows.add(new Verdict(incident.id(), fix.id(), fix.kind().label(), result.id(),
@@ -160,18 +178,18 @@ public final class Prover {
 	}
 
 	/** A variant's scorecard and the folder holding its files. */
-	private record Graded(Scorecard card, Path folder) {
+	private record Variant(Scorecard card, Path folder) {
 	}
 
-	private Graded grade(GradingSession session, Path repository, String ref, boolean ownTests, Path scratch,
+	private Variant grade(GradingSession session, Path repository, String ref, boolean ownTests, Path scratch,
 			String variant) throws IOException {
 		Path folder = Files.createDirectories(scratch.resolve("cards").resolve(variant));
 		Scorecard card = session.grade(Submission.open(repository, ref), folder.resolve(ScorecardFiles.LOG), ownTests);
 		ScorecardFiles.write(card, folder);
-		return new Graded(card, folder);
+		return new Variant(card, folder);
 	}
 
-	private void finish(Incident incident, String variant, Instant start, Graded graded, List<Verdict> rows,
+	private void finish(Incident incident, String variant, Instant start, Variant graded, List<Verdict> rows,
 			List<Verdict> verdicts, List<String> timings) throws IOException {
 		for (Verdict row : rows) {
 			this.out.printf(Locale.ROOT, "  %-22s %-9s %-24s %-9s %-22s %s%n", row.variant(), row.kind(),

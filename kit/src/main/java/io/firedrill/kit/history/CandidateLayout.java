@@ -39,7 +39,7 @@ public final class CandidateLayout {
 	}
 
 	/** Whether a path of the firedrill repository belongs to the shop. */
-	static boolean isShopPath(String path) {
+	public static boolean isShopPath(String path) {
 		if (SHOP_FILES.contains(path)) {
 			return true;
 		}
@@ -52,7 +52,7 @@ public final class CandidateLayout {
 	}
 
 	/** The kit path that {@code path} is or lies in, if any. */
-	static Optional<String> kitPath(String path) {
+	public static Optional<String> kitPath(String path) {
 		for (String kit : KIT_PATHS) {
 			if (kit.endsWith("/") ? path.startsWith(kit) : path.equals(kit)) {
 				return Optional.of(kit);

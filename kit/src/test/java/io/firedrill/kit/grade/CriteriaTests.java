@@ -164,7 +164,7 @@ class CriteriaTests {
 
 	static Incident incident(List<String> criteria) {
 		return new Incident("ungated-discount", "Checkout errors", "incident/ungated-discount", "v2.3.0", "2.4.0", false,
-				"60m", criteria, List.of(), "incidents/ungated-discount/brief.md", new byte[0]);
+				"60m", criteria, List.of(), "incidents/ungated-discount/brief.md", new byte[0], List.of());
 	}
 
 }
