@@ -192,7 +192,12 @@ public final class NewIncident {
 					.append("    needs: [checkout-service]        # candidate modules that must build for the suite to run\n")
 					.append("    tests:\n")
 					.append("      - io.firedrill.grading.").append(suite.pkg()).append('.').append(suite.className())
-					.append('#').append(suite.method()).append('\n');
+					.append('#').append(suite.method()).append('\n')
+					.append("    feedback:                        # what the candidate's card says (see the top of this file)\n")
+					.append("      visibility: after-review\n")
+					.append("      title: ").append(quoted("TODO: the criterion in the candidate's words")).append('\n')
+					.append("      pass: ").append(quoted("TODO: what they got right, without naming the fix")).append('\n')
+					.append("      fail: ").append(quoted("TODO: what to look at again, without naming a hidden test")).append('\n');
 			}
 			byte[] updated = yaml.toString().getBytes(StandardCharsets.UTF_8);
 			Criteria.parse(updated);

@@ -13,6 +13,7 @@ import java.util.Map;
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.catalog.PatchFile;
 import io.firedrill.kit.grade.Criteria;
+import io.firedrill.kit.grade.Criterion;
 import io.firedrill.kit.support.Cli.Run;
 import io.firedrill.kit.support.TinyKit;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +72,9 @@ class NewIncidentTests {
 		assertThat(incident.resolve("brief.md")).content().contains("PR #930 (Zoë Ahmed): Round prices to cents")
 			.doesNotContainIgnoringCase("firedrill");
 		byte[] criteria = Files.readAllBytes(this.root.resolve(Criteria.FILE));
-		assertThat(Criteria.parse(criteria).all()).extracting((criterion) -> criterion.id()).contains("rounding");
+		assertThat(Criteria.parse(criteria).all()).filteredOn((criterion) -> criterion.id().equals("rounding"))
+			.singleElement()
+			.satisfies((criterion) -> assertThat(criterion.feedback().visibility()).isEqualTo(Criterion.Visibility.AFTER_REVIEW));
 		assertThat(this.root.resolve("grading/rounding/src/test/java/io/firedrill/grading/rounding/RoundingTests.java"))
 			.content().contains("class RoundingTests", "void aFixOfRoundingDoesWhatTheCriterionSays()");
 
