@@ -2,12 +2,10 @@ package io.firedrill.kit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
-import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.TerminalText;
 import io.firedrill.kit.authoring.IncidentCheck;
@@ -17,6 +15,7 @@ import io.firedrill.kit.grade.Criteria;
 import io.firedrill.kit.grade.GradingSession;
 import io.firedrill.kit.grade.MavenRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,26 +43,18 @@ final class CheckIncidentCommand implements Callable<Integer> {
 	@Option(names = "--static", description = "Only the checks that grade nothing (seconds): spoilers, leaks, fixes.")
 	private boolean staticOnly;
 
-	@Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m", converter = DurationConverter.class,
-			description = "Bound of each grading run (default: ${DEFAULT-VALUE}).")
-	private Duration timeout;
-
-	@Option(names = "--keep", paramLabel = "DIR",
-			description = "Keep the scorecards and build logs of variants that do not match here.")
-	private Path keep;
+	@Mixin
+	private ProofOptions proof;
 
 	@Override
 	public Integer call() {
-		Path keepDir = (this.keep != null) ? this.parent.workspace().cwd().resolve(this.keep).normalize() : null;
-		if (keepDir != null) {
-			Folders.checkWritable(keepDir);
-		}
+		Path keepDir = this.proof.keepFolder(this.parent.workspace());
 		try (KitClone kit = this.parent.workspace().openKitClone()) {
 			Incident incident = Catalog.read(kit).get(this.id);
 			Criteria criteria = Criteria.read(kit);
 			criteria.of(incident);
 			PrintWriter out = this.spec.commandLine().getOut();
-			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.timeout,
+			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.proof.timeout,
 					false);
 			IncidentCheck check = new IncidentCheck(kit, criteria, settings, out, keepDir);
 			IncidentCheck.Report report = this.staticOnly ? check.checkStatic(incident) : check.check(incident);

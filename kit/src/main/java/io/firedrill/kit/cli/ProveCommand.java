@@ -2,7 +2,6 @@ package io.firedrill.kit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,7 +9,6 @@ import java.util.stream.Collectors;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
-import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
@@ -19,6 +17,7 @@ import io.firedrill.kit.grade.GradingSession;
 import io.firedrill.kit.grade.MavenRun;
 import io.firedrill.kit.grade.Prover;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,23 +43,15 @@ final class ProveCommand implements Callable<Integer> {
 			description = "Incidents to prove (default: every incident of the catalog).")
 	private List<String> incidentIds = new ArrayList<>();
 
-	@Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m", converter = DurationConverter.class,
-			description = "Bound of each grading run (default: ${DEFAULT-VALUE}).")
-	private Duration timeout;
-
-	@Option(names = "--keep", paramLabel = "DIR",
-			description = "Keep the scorecards and build logs of variants that do not match here (default: a temporary folder).")
-	private Path keep;
+	@Mixin
+	private ProofOptions proof;
 
 	@Option(names = "--keep-workspace", description = "Keep the grading workspaces.")
 	private boolean keepWorkspace;
 
 	@Override
 	public Integer call() {
-		Path keepDir = (this.keep != null) ? this.parent.workspace().cwd().resolve(this.keep).normalize() : null;
-		if (keepDir != null) {
-			Folders.checkWritable(keepDir);
-		}
+		Path keepDir = this.proof.keepFolder(this.parent.workspace());
 		try (KitClone kit = this.parent.workspace().openKitClone()) {
 			Catalog catalog = Catalog.read(kit);
 			Criteria criteria = Criteria.read(kit);
@@ -72,7 +63,7 @@ final class ProveCommand implements Callable<Integer> {
 				incidents.add(catalog.get(id));
 			}
 			incidents.forEach(criteria::of);
-			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.timeout,
+			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.proof.timeout,
 					this.keepWorkspace);
 			PrintWriter out = this.spec.commandLine().getOut();
 			Prover.Proof proof = new Prover(kit, criteria, settings, out, keepDir).prove(incidents);
