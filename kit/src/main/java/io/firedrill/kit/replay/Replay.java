@@ -219,17 +219,22 @@ public final class Replay {
 		String version = target.beforeLabel();
 		LoadDriver driver = new LoadDriver(service.base(), this.options.maxInFlight());
 		try {
-			warmUp(driver, model, -1000, version);
+			timings.put("warmup." + version, warmUp(driver, model, -1000, version));
 			Scrape previous = driver.scrape();
+			Duration traffic = Duration.ZERO;
 			LocalDateTime at = first;
 			int index = 0;
 			while (at.isBefore(end)) {
 				if (at.equals(deployAt)) {
+					long waitStart = System.nanoTime();
 					awaitJobs(jobs);
+					timings.put("jobs.before-deploy", Duration.ofNanos(System.nanoTime() - waitStart));
 					this.progress.accept(String.format("%s deploy %s: stopping checkout-service %s, starting %s",
 							hhmm(at), target.afterLabel(), version, target.afterLabel()));
 					driver.close();
+					long stopStart = System.nanoTime();
 					host.stop(service);
+					timings.put("stop." + version, Duration.ofNanos(System.nanoTime() - stopStart));
 					service = host.startCheckout(afterBuild, target.afterLabel());
 					checkoutLogs.put(target.afterLabel(), service.log());
 					timings.put("start." + target.afterLabel(), service.startTime());
@@ -238,7 +243,7 @@ public final class Replay {
 					build = afterBuild;
 					version = target.afterLabel();
 					driver = new LoadDriver(service.base(), this.options.maxInFlight());
-					warmUp(driver, model, 1000, version);
+					timings.put("warmup." + version, warmUp(driver, model, 1000, version));
 					previous = driver.scrape();
 				}
 				for (ScheduledJob job : schedule) {
@@ -251,6 +256,7 @@ public final class Replay {
 				Scrape scrape = driver.scrape();
 				Instant wallEnd = Instant.now();
 				clock.record(at, wallStart, wallEnd);
+				traffic = traffic.plus(Duration.between(wallStart, wallEnd));
 				Minute minute = new Minute(at, version, scrape.since(previous, "POST", CHECKOUT),
 						scrape.since(previous, "GET", ORDERS), scrape.since(previous, "GET", PAYMENTS), outcome,
 						serviceCounters(scrape, previous));
@@ -265,7 +271,10 @@ public final class Replay {
 					jobs.add(startJob(host, build, version, job, anchors, false));
 				}
 			}
+			timings.put("traffic", traffic);
+			long waitStart = System.nanoTime();
 			List<JobRun> runs = awaitJobs(jobs);
+			timings.put("jobs.after-traffic", Duration.ofNanos(System.nanoTime() - waitStart));
 			Map<String, Map<String, Long>> state;
 			try {
 				state = database.state(today);
@@ -357,10 +366,10 @@ public final class Replay {
 		return runs;
 	}
 
-	private void warmUp(LoadDriver driver, TrafficModel model, int firstIndex, String version)
+	private Duration warmUp(LoadDriver driver, TrafficModel model, int firstIndex, String version)
 			throws InterruptedException {
 		if (this.options.warmupSessions() <= 0) {
-			return;
+			return Duration.ZERO;
 		}
 		long start = System.nanoTime();
 		int sessions = 0;
@@ -372,6 +381,7 @@ public final class Replay {
 		}
 		this.progress.accept(String.format("warmed up %s with %d customer sessions in %.1f s (not measured)", version,
 				sessions, (System.nanoTime() - start) / 1e9));
+		return Duration.ofNanos(System.nanoTime() - start);
 	}
 
 	static String progressLine(Minute minute) {

@@ -72,7 +72,8 @@ public final class ShopHost {
 	}
 
 	/** A running checkout-service. */
-	record Service(String version, Process process, int port, Path log, Duration startTime) {
+	record Service(String version, Process process, int port, Path log, Duration startTime,
+			ClassDataArchive classData) {
 
 		URI base() {
 			return URI.create("http://127.0.0.1:" + this.port + "/");
@@ -88,18 +89,35 @@ public final class ShopHost {
 		command.add(javaCommand());
 		command.add(H2_ON_LOOPBACK);
 		command.addAll(this.serviceJvmOptions);
+		ClassDataArchive classData = ClassDataArchive.of(build.directory(), "checkout-service",
+				withH2OnLoopback(this.serviceJvmOptions));
+		if (classData != null) {
+			command.addAll(classData.jvmOptions());
+		}
 		command.add("-Dloader.path=" + build.sdk());
 		command.addAll(List.of("-jar", build.jar("checkout-service").toString(), "--server.port=" + port,
 				"--server.address=127.0.0.1"));
 		long start = System.nanoTime();
 		Process process = this.processes.start(command, environment(), this.dataDir, log);
 		waitReady(process, port, log, version);
-		return new Service(version, process, port, log, Duration.ofNanos(System.nanoTime() - start));
+		return new Service(version, process, port, log, Duration.ofNanos(System.nanoTime() - start), classData);
 	}
 
 	/** Stops a service the way a deploy does: {@code SIGTERM}, a graceful shutdown, {@code SIGKILL} if stuck. */
 	void stop(Service service) {
-		Processes.end(service.process(), Duration.ofSeconds(20));
+		// writing a class-data archive at exit takes a few seconds more than the graceful shutdown itself
+		Processes.end(service.process(), Duration.ofSeconds(service.classData() != null
+				&& service.classData().records() ? 60 : 20));
+		if (service.classData() != null) {
+			service.classData().settle(service.process().isAlive() ? -1 : service.process().exitValue());
+		}
+	}
+
+	private static List<String> withH2OnLoopback(List<String> options) {
+		List<String> all = new ArrayList<>();
+		all.add(H2_ON_LOOPBACK);
+		all.addAll(options);
+		return all;
 	}
 
 	/**
@@ -140,6 +158,8 @@ public final class ShopHost {
 		command.add(javaCommand());
 		command.add(H2_ON_LOOPBACK);
 		command.addAll(JOB_JVM_OPTIONS);
+		ClassDataArchive classData = ClassDataArchive.of(build.directory(), job, withH2OnLoopback(JOB_JVM_OPTIONS));
+		command.addAll(classData.jvmOptions());
 		command.add("-Dloader.path=" + build.sdk());
 		command.addAll(List.of("-jar", build.jar(job).toString(), "--run-once"));
 		Instant started = Instant.now();
@@ -161,6 +181,7 @@ public final class ShopHost {
 				Processes.end(process, Duration.ofSeconds(5));
 				exit = -1;
 			}
+			classData.settle(exit);
 			return new JobRun(job, version, at, exit, Duration.ofNanos(System.nanoTime() - start), log, started);
 		});
 	}

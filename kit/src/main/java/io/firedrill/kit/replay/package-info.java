@@ -4,7 +4,7 @@
  * <p>
  * {@link io.firedrill.kit.replay.ReplayTarget} makes the releases (as {@code firedrill tags} does),
  * {@code ShopBuilds} builds and caches them by tree id, {@code ShopHost} runs checkout-service and the jobs the
- * way the hosts do, {@link io.firedrill.kit.replay.TrafficModel} and {@code LoadDriver} play the customers,
+ * way the hosts do (with a class-data sharing archive per module kept beside the build, {@code ClassDataArchive}), {@link io.firedrill.kit.replay.TrafficModel} and {@code LoadDriver} play the customers,
  * {@link io.firedrill.kit.replay.Scrape} and {@link io.firedrill.kit.replay.Histogram} turn the scrapes of
  * {@code /actuator/prometheus} into error rates and percentiles, {@link io.firedrill.kit.replay.Replay} runs the
  * timeline and {@link io.firedrill.kit.replay.ReplayReport} writes the report. {@code Processes} ends every
