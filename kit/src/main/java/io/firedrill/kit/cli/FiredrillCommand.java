@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 		versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
 		description = "Turns the Acme Shop into the broken releases of the incident catalog, and grades the fixes.",
 		subcommands = { ListCommand.class, ShowCommand.class, TagsCommand.class, ExportCommand.class,
-				GradeCommand.class, ProveCommand.class, DemoCommand.class, GuardrailsCommand.class,
+				GradeCommand.class, CohortCommand.class, ProveCommand.class, DemoCommand.class, GuardrailsCommand.class,
 				RollbackCheckCommand.class, ReplayCommand.class },
 		exitCodeListHeading = "%nExit codes:%n", footerHeading = "%n",
 		footer = { "The catalog (incidents/), the hidden suites (grading/) and the shop are read",
@@ -49,7 +49,7 @@ public final class FiredrillCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "missing command (list, show, tags, export, grade, prove, demo, replay, guardrails or rollback-check)");
+		throw new ParameterException(this.spec.commandLine(), "missing command (list, show, tags, export, grade, cohort, prove, demo, replay, guardrails or rollback-check)");
 	}
 
 	public static void main(String[] args) {
