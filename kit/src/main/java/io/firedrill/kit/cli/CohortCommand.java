@@ -78,7 +78,7 @@ final class CohortCommand implements Callable<Integer> {
 	private Duration timeout;
 
 	@Option(names = "--chunk", paramLabel = "INDEX/COUNT", converter = ChunkConverter.class,
-			description = "Grade only the rows whose 0-based index % COUNT == INDEX (default: all).")
+			description = "Grade only the rows whose 0-based index %% COUNT == INDEX (default: all).")
 	private Chunk chunk;
 
 	FiredrillCommand root() {
