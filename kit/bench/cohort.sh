@@ -11,6 +11,7 @@
 #   2. ./firedrill cohort <incident> --jobs 2 --timeout <timeout> over the roster of them all
 # and prints cohort wall time / (count x one grade), the issue's figure (target <= 0.6). Not a test: timings depend
 # on the machine and on what else runs on it; the never-ending submission costs its time bound whatever the jobs.
+# KEEP=1 keeps the work folder (the cohort's folders and report), e.g. for kit/bench/check-cohort.sh.
 set -euo pipefail
 
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
@@ -18,7 +19,8 @@ incident=${1:-ungated-discount}
 size=${2:-0}
 timeout=${3:-4m}
 work=$(mktemp -d "${TMPDIR:-/tmp}/firedrill-cohort-bench.XXXXXX")
-keep=false
+keep=${KEEP:+true}
+keep=${keep:-false}
 cleanup() { if [[ $keep == false ]]; then rm -rf "$work"; fi; }
 trap cleanup EXIT
 cd "$root"
@@ -90,3 +92,4 @@ echo "incident:              $incident, $count submissions (${variants[*]})"
 echo "one grade (reference): ${single} s"
 echo "cohort --jobs 2:       ${wall} s (--timeout $timeout)"
 echo "ratio:                 ${ratio} = cohort / ($count x one grade) (target <= 0.6)"
+if [[ $keep == true ]]; then echo "kept:                  $work (report: $work/cohort/cohort.html)"; fi
