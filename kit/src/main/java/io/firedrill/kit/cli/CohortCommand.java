@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.firedrill.kit.ExitCode;
+import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.TerminalText;
@@ -42,7 +43,7 @@ import picocli.CommandLine.TypeConversionException;
 						+ " others go on. A candidate already graded in DIR at the same commit by this kit (version and"
 						+ " commit) is skipped unless --regrade. At the end the report (cohort.json, cohort.csv,"
 						+ " cohort.html) is written in DIR over every candidate folder there.",
-				"--chunk INDEX/COUNT grades only the roster rows (0-based, header excluded) whose index % COUNT"
+				"--chunk INDEX/COUNT grades only the roster rows (0-based, header excluded) whose index %% COUNT"
 						+ " == INDEX, so that machines share a roster: a GitHub Actions matrix of COUNT jobs (at most"
 						+ " 256) passes its job's index; a Kubernetes Indexed Job with completions = the roster's size"
 						+ " passes $JOB_COMPLETION_INDEX/<size> and grades one row per pod. Collect the DIRs and run"
@@ -98,7 +99,7 @@ final class CohortCommand implements Callable<Integer> {
 		Path rosterFile = cwd.resolve(this.roster).normalize();
 		Path dir = cwd.resolve(this.out).normalize();
 		if (Files.exists(dir) && !Files.isDirectory(dir)) {
-			throw io.firedrill.kit.FiredrillException.input("output " + dir + " exists and is not a directory");
+			throw FiredrillException.input("output " + dir + " exists and is not a directory");
 		}
 		Folders.checkWritable(dir);
 		try (KitClone kit = this.parent.workspace().openKitClone()) {

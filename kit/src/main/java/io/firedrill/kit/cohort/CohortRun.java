@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
@@ -114,7 +116,7 @@ public final class CohortRun {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new FiredrillException(io.firedrill.kit.ExitCode.INTERNAL, "interrupted while grading the cohort");
+				throw new FiredrillException(ExitCode.INTERNAL, "interrupted while grading the cohort");
 			}
 		}
 		return new Outcome(this.total, this.graded.get(), this.skipped.get(), this.errors.get());
@@ -140,12 +142,7 @@ public final class CohortRun {
 				Roster.Entry entry;
 				while ((entry = CohortRun.this.waiting.poll()) != null) {
 					CohortRun.this.running.incrementAndGet();
-					try {
-						submission(entry, scratch);
-					}
-					finally {
-						CohortRun.this.running.decrementAndGet();
-					}
+					submission(entry, scratch);
 				}
 			}
 			catch (IOException ex) {
@@ -183,12 +180,12 @@ public final class CohortRun {
 				event(entry, "grading " + submission.commit().abbreviate(10).name());
 				Scorecard card = grade(submission, folder);
 				CohortRun.this.graded.incrementAndGet();
-				finished(entry, String.format(java.util.Locale.ROOT, "%2d/%d  %-7s  %d s%s", card.totalPoints(),
+				finished(entry, String.format(Locale.ROOT, "%2d/%d  %-7s  %d s%s", card.totalPoints(),
 						card.maxPoints(), verdict(card), Duration.between(start, Instant.now()).toSeconds(),
 						card.durations().timedOut() ? "  timed out" : ""));
 			}
 			catch (RuntimeException ex) {
-				if (!(ex instanceof FiredrillException failure) || failure.exitCode() != io.firedrill.kit.ExitCode.INPUT) {
+				if (!(ex instanceof FiredrillException failure) || failure.exitCode() != ExitCode.INPUT) {
 					// the workspace may be left half way: the next submission gets a fresh session
 					closeSession();
 				}
@@ -206,7 +203,7 @@ public final class CohortRun {
 			if (this.session == null) {
 				this.kit = KitClone.open(CohortRun.this.kitRoot);
 				if (!this.kit.head().abbreviate(10).name().equals(CohortRun.this.kitCommit)) {
-					throw io.firedrill.kit.FiredrillException.environment("the firedrill clone's HEAD moved to "
+					throw FiredrillException.environment("the firedrill clone's HEAD moved to "
 							+ this.kit.head().abbreviate(10).name() + " while the cohort was graded at "
 							+ CohortRun.this.kitCommit);
 				}
@@ -282,7 +279,9 @@ public final class CohortRun {
 		return (card.totalPoints() == card.maxPoints()) ? "pass" : (card.totalPoints() == 0) ? "fail" : "partial";
 	}
 
+	/** The row's last line: it no longer counts as running. */
 	private void finished(Roster.Entry entry, String what) {
+		this.running.decrementAndGet();
 		this.done.incrementAndGet();
 		event(entry, what);
 	}
@@ -290,7 +289,7 @@ public final class CohortRun {
 	/** One progress line, printed whole and flushed: workers print concurrently. */
 	private void event(Roster.Entry entry, String what) {
 		int digits = Integer.toString(this.total).length();
-		String line = String.format(java.util.Locale.ROOT, "[%" + digits + "d/%d] %-" + this.width + "s  %s   (%d running, %d waiting)",
+		String line = String.format(Locale.ROOT, "[%" + digits + "d/%d] %-" + this.width + "s  %s   (%d running, %d waiting)",
 				this.done.get(), this.total, entry.candidate(), what, this.running.get(), this.waiting.size());
 		synchronized (this.out) {
 			this.out.println(TerminalText.safe(line));
