@@ -1,6 +1,7 @@
 package io.firedrill.kit.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
@@ -22,9 +23,8 @@ import picocli.CommandLine.Spec;
 		versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
 		description = "Turns the Acme Shop into the broken releases of the incident catalog, and grades the fixes.",
 		subcommands = { ListCommand.class, ShowCommand.class, TagsCommand.class, ExportCommand.class,
-				GradeCommand.class, ProveCommand.class, DemoCommand.class, GuardrailsCommand.class,
-				RollbackCheckCommand.class, ReplayCommand.class, NewIncidentCommand.class,
-				CheckIncidentCommand.class },
+				GradeCommand.class, CohortCommand.class, ProveCommand.class, DemoCommand.class, GuardrailsCommand.class,
+				RollbackCheckCommand.class, ReplayCommand.class, NewIncidentCommand.class, CheckIncidentCommand.class },
 		exitCodeListHeading = "%nExit codes:%n", footerHeading = "%n",
 		footer = { "The catalog (incidents/), the hidden suites (grading/) and the shop are read",
 				"from the HEAD commit of the firedrill clone, never from its work tree: commit",
@@ -50,7 +50,10 @@ public final class FiredrillCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "missing command (list, show, tags, export, grade, prove, demo, replay, guardrails or rollback-check)");
+		List<String> commands = List.copyOf(this.spec.subcommands().keySet());
+		throw new ParameterException(this.spec.commandLine(), "missing command ("
+				+ String.join(", ", commands.subList(0, commands.size() - 1)) + " or " + commands.get(commands.size() - 1)
+				+ ")");
 	}
 
 	public static void main(String[] args) {

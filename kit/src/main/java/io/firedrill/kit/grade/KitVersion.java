@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The kit's version, as Maven wrote it into the jar. */
-final class KitVersion {
+/** The kit's version, as Maven wrote it into the jar (public: cohort compares it to skip what this kit graded). */
+public final class KitVersion {
 
 	private KitVersion() {
 	}
 
-	static String version() {
+	public static String version() {
 		Properties properties = new Properties();
 		try (InputStream in = KitVersion.class.getResourceAsStream("/io/firedrill/kit/version.properties")) {
 			if (in != null) {

@@ -72,6 +72,14 @@ final class Resolution {
 
 	private static final Pattern REPOSITORY = Pattern.compile("(?:\\bin|from/to) ([\\w.-]+) \\((\\w+://[^)\\s]+)\\)(?:: (.*))?");
 
+	/**
+	 * The trusted step is the only one that writes the user's Maven repository, and {@code firedrill cohort --jobs}
+	 * runs it in several sessions at once: Maven's own file locks keep those processes from writing the same
+	 * artifact together (its default locks are within one JVM only).
+	 */
+	static final List<String> SHARED_REPOSITORY_LOCKS = List.of("-Daether.syncContext.named.factory=file-lock",
+			"-Daether.syncContext.named.nameMapper=file-gav");
+
 	private final List<String> maven;
 
 	private final Path workspace;
@@ -138,6 +146,7 @@ final class Resolution {
 		// every project, even after one failed (-fn), with the reactor's modules in each one's graph, so that what
 		// a hidden suite gets transitively through a candidate module is resolved under the suite's own versions;
 		// the reactor's own artifacts are then "not found" (they are built in the run), which is no failure
+		command.addAll(SHARED_REPOSITORY_LOCKS);
 		command.addAll(List.of("-B", "-ntp", "-fn", "-Dstyle.color=never", "-DexcludeReactor=false", GO_OFFLINE));
 		MavenRun.Result run = MavenRun.runWithNetwork(command, copy, log, this.timeout);
 		if (run.timedOut()) {
@@ -203,6 +212,7 @@ final class Resolution {
 			throw new UncheckedIOException(ex);
 		}
 		List<String> command = new ArrayList<>(this.maven);
+		command.addAll(SHARED_REPOSITORY_LOCKS);
 		command.addAll(List.of("-V", "-B", "-ntp", "-Dstyle.color=never", "verify"));
 		MavenRun.Result run = MavenRun.runWithNetwork(command, probe, log, this.timeout);
 		checkMavenVersion(BoundedLog.readLines(log), log);

@@ -31,7 +31,7 @@ class FiredrillCommandTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "list", "show", "tags", "export", "grade", "prove", "demo" })
+	@ValueSource(strings = { "list", "show", "tags", "export", "grade", "cohort", "prove", "demo" })
 	void everyCommandHasHelpWithTheExitCodes(String command) {
 		Run run = firedrill(this.home, command, "--help");
 
@@ -62,7 +62,7 @@ class FiredrillCommandTests {
 
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.errLines()).containsExactly(
-				"firedrill: missing command (list, show, tags, export, grade, prove, demo, replay, guardrails or rollback-check) (see 'firedrill --help')");
+				"firedrill: missing command (list, show, tags, export, grade, cohort, prove, demo, guardrails, rollback-check, replay, new-incident or check-incident) (see 'firedrill --help')");
 	}
 
 	@Test
