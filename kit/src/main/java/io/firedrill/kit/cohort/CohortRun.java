@@ -28,6 +28,7 @@ import io.firedrill.kit.grade.KitVersion;
 import io.firedrill.kit.grade.Scorecard;
 import io.firedrill.kit.grade.ScorecardFiles;
 import io.firedrill.kit.grade.Submission;
+import io.firedrill.kit.results.ResultFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -214,6 +215,7 @@ public final class CohortRun {
 			try {
 				Scorecard card = this.session.grade(submission, staging.resolve(ScorecardFiles.LOG), true);
 				ScorecardFiles.write(card, staging);
+				ResultFiles.write(card, staging);
 				ScorecardFiles.publish(staging, folder, true);
 				return card;
 			}
