@@ -43,14 +43,15 @@ class WorkflowStepsIntegrationTests {
 	void theCohortWorkflowCutsTheRosterGradesEachChunkAndWritesTheReportAndTheJobSummary() throws IOException {
 		Path repository = graderRepository();
 		Path alice = this.dir.resolve("alice");
-		Run export = firedrill(repository, "export", TinyKit.INCIDENT, "--out", alice.toString());
-		assertThat(export.exitCode()).as(export.err()).isZero();
 		Files.createDirectories(repository.resolve("cohorts"));
-		Path bob = repository.resolve("cohorts/bob");
-		copyTree(alice, bob);
-		// alice by URL (cloned by the fetch step), bob as a folder of the grader repository (relative to the roster)
+		Run export = firedrill(repository, "export", TinyKit.INCIDENT, "--out", alice.toString(), "--bundle",
+				repository.resolve("cohorts/bob.bundle").toString());
+		assertThat(export.exitCode()).as(export.err()).isZero();
+		// alice by URL (cloned by the fetch step), bob as a bundle committed beside the roster
 		Files.writeString(repository.resolve("cohorts/roster.csv"),
-				"candidate,repository,ref\nalice," + alice.toUri() + ",\nbob,bob,\n", StandardCharsets.UTF_8);
+				"candidate,repository,ref\nalice," + alice.toUri() + ",\nbob,bob.bundle,\n", StandardCharsets.UTF_8);
+		io.firedrill.kit.support.GitCli.git(repository, "add", "-A");
+		io.firedrill.kit.support.GitCli.git(repository, "commit", "-q", "-m", "the cohort's roster");
 		JsonNode workflow = workflow("cohort.yml");
 		Map<String, String> inputs = Map.of("INCIDENT", TinyKit.INCIDENT, "ROSTER", "cohorts/roster.csv", "CHUNKS",
 				"16", "SUBMISSIONS_TOKEN", "");
