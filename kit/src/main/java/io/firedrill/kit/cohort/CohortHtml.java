@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import io.firedrill.kit.grade.ScorecardHtml;
+
 /**
  * {@code cohort.html}: one file that works offline (no external script, font or style). A table with a row per
  * candidate, sorted by clicking any column header (inline script), and for each criterion an inline SVG bar chart of
@@ -203,21 +205,7 @@ final class CohortHtml {
 	}
 
 	static String e(String value) {
-		if (value == null) {
-			return "";
-		}
-		StringBuilder out = new StringBuilder(value.length());
-		for (char c : value.toCharArray()) {
-			switch (c) {
-				case '&' -> out.append("&amp;");
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '"' -> out.append("&quot;");
-				case '\'' -> out.append("&#39;");
-				default -> out.append(c);
-			}
-		}
-		return out.toString();
+		return ScorecardHtml.escape(value);
 	}
 
 }

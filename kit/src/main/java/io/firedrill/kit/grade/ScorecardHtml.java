@@ -242,7 +242,8 @@ public final class ScorecardHtml {
 		return "<span class=\"status " + css + "\">" + escape(text) + "</span>";
 	}
 
-	static String escape(String value) {
+	/** Text as HTML content or a quoted attribute value: the one escaping every page of the kit uses. */
+	public static String escape(String value) {
 		if (value == null) {
 			return "";
 		}
