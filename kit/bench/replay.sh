@@ -44,7 +44,8 @@ print(f'replay {target}: {end - start:.1f} s wall ({wall.get("replay", 0):.1f} s
       f'{" (cached)" if builds == 0 else ""}); '
       f'error rate {b["errorRatePercent"]:.2f} % -> {a["errorRatePercent"]:.2f} %, '
       f'p50 {b["p50Ms"]:.1f} -> {a["p50Ms"]:.1f} ms, p99 {b["p99Ms"]:.1f} -> {a["p99Ms"]:.1f} ms '
-      f'(x{a["p99Ms"] / b["p99Ms"]:.2f}); jobs: {jobs}')
+      f'(x{a["p99Ms"] / b["p99Ms"]:.2f}; typical minute x{a["typicalMinuteP99Ms"] / b["typicalMinuteP99Ms"]:.2f}); '
+      f'jobs: {jobs}')
 # where the time went (kits before the breakdown wrote only starts and totals)
 parts = {k: v for k, v in wall.items() if k not in ("replay", "total") and not k.startswith("build.")}
 rest = (end - start) - sum(parts.values()) - builds

@@ -116,9 +116,12 @@ final class ReplayCommand implements Callable<Integer> {
 			PrintWriter out = this.spec.commandLine().getOut();
 			ReplayReport.Window before = report.before();
 			ReplayReport.Window after = report.after();
-			out.printf(Locale.ROOT, "%s -> %s: error rate %.2f %% -> %.2f %%, p50 %.1f -> %.1f ms, p99 %.1f -> %.1f ms%n",
+			out.printf(Locale.ROOT,
+					"%s -> %s: error rate %.2f %% -> %.2f %%, p50 %.1f -> %.1f ms, p99 %.1f -> %.1f ms"
+							+ " (typical minute %.1f -> %.1f ms)%n",
 					before.version(), after.version(), 100 * before.errorRate(), 100 * after.errorRate(),
-					before.p50Millis(), after.p50Millis(), before.p99Millis(), after.p99Millis());
+					before.p50Millis(), after.p50Millis(), before.p99Millis(), after.p99Millis(),
+					before.typicalMinuteP99Millis(), after.typicalMinuteP99Millis());
 			result.jobs().forEach((run) -> out.printf(Locale.ROOT, "  %-9s %-25s %-26s exit %d%n", run.at(), run.job(),
 					run.version(), run.exitCode()));
 			out.printf(Locale.ROOT, "replay took %.1f s (builds %s); report: %s%n",

@@ -65,7 +65,7 @@ public final class Replay {
 			List<String> serviceJvmOptions) {
 
 		public static Options defaults() {
-			return new Options(20261124L, 10, 15, 80, Duration.ofMillis(1000), 32, 800, 12, Duration.ofMillis(50),
+			return new Options(20261124L, 10, 15, 80, Duration.ofMillis(1000), 32, 1600, 12, Duration.ofMillis(50),
 					List.of());
 		}
 

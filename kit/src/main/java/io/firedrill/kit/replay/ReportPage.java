@@ -52,6 +52,8 @@ final class ReportPage {
 		row(html, "answers", statuses(before.checkout().counts()), statuses(after.checkout().counts()));
 		row(html, "p50", ReplayReport.millis(before.p50Millis()), ReplayReport.millis(after.p50Millis()));
 		row(html, "p99", ReplayReport.millis(before.p99Millis()), ReplayReport.millis(after.p99Millis()));
+		row(html, "p99 of the typical minute (median)", ReplayReport.millis(before.typicalMinuteP99Millis()),
+				ReplayReport.millis(after.typicalMinuteP99Millis()));
 		row(html, "p99 GET /api/orders/{id}", ReplayReport.millis(1000 * before.orders().latency().quantile(0.99)),
 				ReplayReport.millis(1000 * after.orders().latency().quantile(0.99)));
 		row(html, "p99 GET /api/payments", ReplayReport.millis(1000 * before.payments().latency().quantile(0.99)),

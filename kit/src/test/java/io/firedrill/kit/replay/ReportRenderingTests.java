@@ -150,6 +150,7 @@ class ReportRenderingTests {
 		assertThat(json.path("summary").path("before").path("errorRate").asDouble()).isZero();
 		assertThat(json.path("summary").path("after").path("errorRate").asDouble()).isEqualTo(0.15);
 		assertThat(json.path("summary").path("after").path("p99Ms").asDouble()).isGreaterThan(0);
+		assertThat(json.path("summary").path("after").path("typicalMinuteP99Ms").asDouble()).isGreaterThan(0);
 		assertThat(json.path("minutes").size()).isEqualTo(25);
 		assertThat(json.path("minutes").get(10).path("at").asString()).isEqualTo("14:00");
 		assertThat(json.path("jobFailures").path("order-retry-job").path("failed").asInt()).isEqualTo(1);
