@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,9 +35,6 @@ import io.firedrill.kit.maven.LocalRepository;
  * the suites side by side, and reads the verdicts from the reports.
  */
 public final class GradingSession implements AutoCloseable {
-
-	/** Candidate modules' compiler errors shown on the scorecard. */
-	static final int ERRORS_SHOWN = 10;
 
 	/** Property the grading modules read the shop's version from. */
 	static final String SHOP_VERSION = "shop.version";
@@ -154,18 +150,10 @@ public final class GradingSession implements AutoCloseable {
 		}
 	}
 
-	/** Says that a shallow clone was graded on its commit's tree alone: what came before it is not there. */
-	static Optional<Finding> shallowFinding(Submission submission) {
-		if (!submission.shallow()) {
-			return Optional.empty();
-		}
-		return Optional.of(Finding.info("shallow-clone", "the submission is a shallow clone (git clone --depth):"
-				+ " the graded commit's tree was graded as it is, but the history before the clone's first commit is"
-				+ " not there, so the commits that led to it could not be looked at"));
-	}
-
 	/**
-	 * Grades one submission.
+	 * Grades one submission: reads it, plans which suites can run on it, resolves what the sealed runs need (trusted,
+	 * with the network), builds the candidate's code and runs its own tests (sealed), runs each hidden suite (sealed),
+	 * then reads the verdicts from the reports.
 	 * @param log where Maven's output goes
 	 * @param ownTests whether the candidate's own tests run (a proof of a fix skips them)
 	 * @throws FiredrillException input if the submission cannot be read, grading if the run itself could not run
@@ -178,48 +166,16 @@ public final class GradingSession implements AutoCloseable {
 		Decision decision = Decision.of(tree);
 		Timeline timeline = timeline(submission);
 		List<Finding> findings = new ArrayList<>(this.kitFindings);
-		if (!submission.uncommitted().isEmpty()) {
-			List<String> shown = submission.uncommitted().stream().limit(Submission.UNCOMMITTED_SHOWN).toList();
-			findings.add(Finding.warning("uncommitted-changes", "uncommitted changes were not graded ("
-					+ submission.uncommitted().size() + (submission.uncommitted().size() == 1 ? " path: " : " paths: ")
-					+ String.join(", ", shown) + (submission.uncommitted().size() > shown.size() ? ", …" : "") + ")"));
-		}
-		shallowFinding(submission).ifPresent(findings::add);
+		RunFindings.uncommitted(submission).ifPresent(findings::add);
+		RunFindings.shallow(submission).ifPresent(findings::add);
 		findings.addAll(IntegrityScan.scan(tree, this.baseline.tree()));
-		Map<String, String> links = this.workspace.symbolicLinks(submission.commit());
-		if (!links.isEmpty()) {
-			List<String> shown = links.entrySet().stream().limit(10)
-				.map((link) -> link.getKey() + " -> " + SurefireReports.abbreviate(link.getValue(), 120)).toList();
-			findings.add(Finding.warning("symbolic-link", links.size() + " symbolic "
-					+ (links.size() == 1 ? "link was" : "links were") + " committed and built as plain files holding"
-					+ " their targets, since the grader never follows a link out of the submission: "
-					+ String.join(", ", shown) + (links.size() > shown.size() ? ", …" : "")));
-		}
+		RunFindings.symbolicLinks(this.workspace.symbolicLinks(submission.commit())).ifPresent(findings::add);
 
 		List<ShopModules.Module> modules = ShopModules.read(this.workspace.candidate());
 		String shopVersion = modules.isEmpty() ? null : modules.get(0).version();
 		String hostSdk = runtimeSdk(tree);
-
 		Map<String, Verdicts.Outcome> outcomes = new LinkedHashMap<>();
-		List<Criterion> toRun = new ArrayList<>();
-		for (Criterion criterion : this.criteria) {
-			if (criterion.isComposite()) {
-				continue;
-			}
-			String reason = this.unavailable.get(criterion.id());
-			if (reason != null) {
-				outcomes.put(criterion.id(), Verdicts.notGraded(criterion, reason, List.of(), List.of()));
-				continue;
-			}
-			Optional<String> missing = missingFromBuild(criterion, modules, shopVersion,
-					(criterion.sdk() != null) ? criterion.sdk() : hostSdk);
-			if (missing.isPresent()) {
-				outcomes.put(criterion.id(), Verdicts.notGraded(criterion, missing.get(), List.of(), List.of()));
-				continue;
-			}
-			toRun.add(criterion);
-		}
-
+		List<Criterion> toRun = plan(modules, shopVersion, hostSdk, outcomes);
 		List<String> gradingModules = new ArrayList<>();
 		if (this.catalog.support() != null) {
 			gradingModules.add(this.catalog.support());
@@ -254,24 +210,94 @@ public final class GradingSession implements AutoCloseable {
 			checkStarted(run, BuildLog.of(logs), log);
 		}
 		BuildLog candidateLog = BuildLog.of(logs);
-		if (candidateLog.lines().stream().anyMatch((line) -> line.startsWith(BoundedLog.CUT))) {
-			findings.add(Finding.warning("output-cut", "the candidate's build printed more than "
-					+ (BoundedLog.HEAD_LIMIT + BoundedLog.TAIL_LIMIT) / (1024 * 1024) + " MB: build.log keeps its first "
-					+ BoundedLog.HEAD_LIMIT / (1024 * 1024) + " MB and its last " + BoundedLog.TAIL_LIMIT / (1024 * 1024)
-					+ " MB"));
-		}
-		Scorecard.OwnTests own = ownTests ? ownTests(modules, candidateLog, findings) : Scorecard.OwnTests.notRun();
+		RunFindings.outputCut(candidateLog).ifPresent(findings::add);
+		Scorecard.OwnTests own = ownTests ? OwnTestResults.read(modules, this.workspace.candidate(),
+				this.baseline.visibleTests(), this.incident.tag(), candidateLog, findings) : Scorecard.OwnTests.notRun();
 
-		// 3. sealed, one run per hidden suite: the candidate's modules as its build installed them, the suite and
-		// its support copied afresh from the kit; each suite's reports are read before the next one starts
-		Map<String, SurefireReports.Read> suiteReports = new LinkedHashMap<>();
+		// 3. sealed, one run per hidden suite (see runSuites)
 		boolean suitesRan = !toRun.isEmpty() && !candidateLog.couldNotReadProjects() && !run.timedOut();
 		Path forSuites = this.workspace.freshRepository(GradingWorkspace.SUITES_REPOSITORY);
 		if (suitesRan) {
 			GradingWorkspace.copyArtifacts(built, forSuites, modules);
 		}
-		for (Criterion criterion : suitesRan ? toRun : List.<Criterion>of()) {
-			if (!installedByTheBuild(criterion, modules, built)) {
+		Map<String, SurefireReports.Read> suiteReports = new LinkedHashMap<>();
+		run = runSuites(suitesRan ? toRun : List.of(), new SuiteInputs(modules, built, forSuites, userRepository,
+				shopVersion, hostSdk), deadline, log, logs, suiteReports, findings, run);
+		this.workspace.removeSuites();
+
+		// 4. the verdicts, from the reports read above and from Maven's output
+		BuildLog buildLog = BuildLog.of(logs);
+		checkEnvironment(buildLog, log, !unresolved.isEmpty(), modules);
+		CandidateBuild build = new CandidateBuild(modules, buildLog, run, this.workspace.candidate(),
+				this.workspace.root());
+		findings.addAll(RunFindings.ofRuns(run, buildLog, this.settings, build::relative));
+		for (Criterion criterion : toRun) {
+			outcomes.put(criterion.id(), build.verdict(criterion,
+					suiteReports.getOrDefault(criterion.id(), SurefireReports.Read.NONE),
+					this.workspace.module(criterion.module()), this.workspace.artifactIds().get(criterion.module())));
+		}
+		List<CriterionResult> results = results(outcomes, findings);
+
+		Instant end = Instant.now();
+		Scorecard.Durations durations = new Scorecard.Durations(Duration.between(start, end).toSeconds(),
+				run.elapsed().toSeconds(), this.settings.timeout().toSeconds(), run.timedOut());
+		return new Scorecard(this.incident.id(), this.incident.title(),
+				new Scorecard.Candidate(submission.source().toString(), submission.ref(), submission.commit().name(),
+						!submission.uncommitted().isEmpty(),
+						submission.uncommitted().stream().limit(Submission.UNCOMMITTED_SHOWN).toList()),
+				end.truncatedTo(ChronoUnit.SECONDS).toString(), KitVersion.version(),
+				this.kit.head().abbreviate(10).name(), results, own, build.build(),
+				findings.stream().distinct().sorted(Comparator.comparing(Finding::severity)).toList(), durations,
+				this.rubric, feedback(), decision, timeline);
+	}
+
+	/**
+	 * Which criteria's suites can run on this build; the others get their "not graded" outcome here.
+	 * @param outcomes where those outcomes go
+	 */
+	private List<Criterion> plan(List<ShopModules.Module> modules, String shopVersion, String hostSdk,
+			Map<String, Verdicts.Outcome> outcomes) {
+		List<Criterion> toRun = new ArrayList<>();
+		for (Criterion criterion : this.criteria) {
+			if (criterion.isComposite()) {
+				continue;
+			}
+			String reason = this.unavailable.get(criterion.id());
+			if (reason != null) {
+				outcomes.put(criterion.id(), Verdicts.notGraded(criterion, reason, List.of(), List.of()));
+				continue;
+			}
+			Optional<String> missing = missingFromBuild(criterion, modules, shopVersion,
+					(criterion.sdk() != null) ? criterion.sdk() : hostSdk);
+			if (missing.isPresent()) {
+				outcomes.put(criterion.id(), Verdicts.notGraded(criterion, missing.get(), List.of(), List.of()));
+				continue;
+			}
+			toRun.add(criterion);
+		}
+		return toRun;
+	}
+
+	/** What every hidden suite's run of one grading is given. */
+	private record SuiteInputs(List<ShopModules.Module> modules, Path built, Path forSuites, Path userRepository,
+			String shopVersion, String hostSdk) {
+	}
+
+	/**
+	 * Stage 3, sealed, one run per hidden suite: the candidate's modules as its build installed them, the suite and
+	 * its support copied afresh from the kit; each suite's reports are read, and the workspace's fingerprint and
+	 * Maven's console compared with them, before the next one starts.
+	 * @param logs every run's output so far, to which each suite's is added (and to {@code log})
+	 * @param reports where each criterion's reports go
+	 * @param findings where the integrity findings go
+	 * @param run the runs so far
+	 * @return the runs so far followed by the suites'
+	 */
+	private MavenRun.Result runSuites(List<Criterion> suites, SuiteInputs inputs, Deadline deadline, Path log,
+			List<String> logs, Map<String, SurefireReports.Read> reports, List<Finding> findings, MavenRun.Result run) {
+		MavenRun.Result all = run;
+		for (Criterion criterion : suites) {
+			if (!installedByTheBuild(criterion, inputs.modules(), inputs.built())) {
 				// its verdict says which module did not build; run anyway, the suite would find an older copy of
 				// that module in the user's Maven repository and grade code the candidate did not submit
 				continue;
@@ -281,27 +307,26 @@ public final class GradingSession implements AutoCloseable {
 				suite.add(this.catalog.support());
 			}
 			suite.add(criterion.module());
-			copySuites(suite, List.of(criterion), shopVersion, hostSdk);
+			copySuites(suite, List.of(criterion), inputs.shopVersion(), inputs.hostSdk());
 			this.workspace.writeAggregator(false, suite);
 			Map<String, String> before = this.workspace.fingerprint();
 			Path suiteLog = this.workspace.root().resolve("suite-" + criterion.module() + ".log");
-			MavenRun.Result suiteRun = MavenRun.run(suiteCommand(forSuites, userRepository), this.workspace.root(),
-					suiteLog, deadline.left());
-			SurefireReports.Read reports = SurefireReports.readModule(this.workspace.module(criterion.module()));
-			suiteReports.put(criterion.id(), reports);
+			MavenRun.Result suiteRun = MavenRun.run(suiteCommand(inputs.forSuites(), inputs.userRepository()),
+					this.workspace.root(), suiteLog, deadline.left());
+			SurefireReports.Read read = SurefireReports.readModule(this.workspace.module(criterion.module()));
+			reports.put(criterion.id(), read);
 			Map<String, String> after = this.workspace.fingerprint();
 			if (!before.equals(after)) {
 				findings.add(Finding.critical("hidden-suite-modified", "files of the hidden suite of " + criterion.id()
 						+ " or of the modules it runs on changed while it ran with the candidate's code ("
-						+ changed(before, after)
-						+ "): its results cannot be trusted"));
+						+ RunFindings.changed(before, after) + "): its results cannot be trusted"));
 			}
 			List<String> lines = BoundedLog.readLines(suiteLog);
-			List<String> disagreements = ReportCrossCheck.disagreements(reports.tests(), BuildLog.of(lines).classResults());
+			List<String> disagreements = ReportCrossCheck.disagreements(read.tests(), BuildLog.of(lines).classResults());
 			if (!disagreements.isEmpty()) {
 				findings.add(Finding.critical("hidden-suite-reports-changed", "the reports of the hidden suite of "
 						+ criterion.id() + " say something else than Maven printed while it ran, so they were changed"
-						+ " after Maven wrote them (" + abbreviatedList(disagreements) + "): its results cannot be"
+						+ " after Maven wrote them (" + RunFindings.list(disagreements) + "): its results cannot be"
 						+ " trusted"));
 			}
 			List<String> section = new ArrayList<>();
@@ -309,83 +334,19 @@ public final class GradingSession implements AutoCloseable {
 			section.addAll(lines);
 			logs.addAll(section);
 			appendLog(log, section);
-			run = run.then(suiteRun);
+			all = all.then(suiteRun);
 			if (suiteRun.timedOut()) {
 				break;
 			}
 		}
-		this.workspace.removeSuites();
-		BuildLog buildLog = BuildLog.of(logs);
-		checkEnvironment(buildLog, log, !unresolved.isEmpty(), modules);
-		List<String> imitations = buildLog.imitations();
-		if (!imitations.isEmpty()) {
-			findings.add(Finding.warning("imitates-maven-output", imitations.size() + " line"
-					+ (imitations.size() == 1 ? "" : "s") + " of the candidate's output imitated Maven's report of a"
-					+ " broken POM, a failed goal or a compiler error, and were not believed: "
-					+ abbreviatedList(imitations.stream().map(this::relative).toList())));
-		}
+		return all;
+	}
 
-		if (!run.withoutNetwork()) {
-			findings.add(Finding.info("network-not-isolated", "the candidate's code ran with this machine's network,"
-					+ " and a process it detached could outlive its run: this machine cannot give the grading runs"
-					+ " namespaces of their own (unshare --net --pid, ip)"));
-		}
-		if (run.hadSurvivors()) {
-			findings.add(Finding.warning("process-outlived-run", "a process the candidate's code started was still"
-					+ " running when its build or a hidden suite's run ended (a detached helper, or a server a test did"
-					+ " not stop): it was killed with the run, before any report was read"));
-		}
-		if (run.timedOut()) {
-			findings.add(Finding.warning("timeout", "the grading run exceeded its bound of "
-					+ ScorecardMarkdown.duration(this.settings.timeout().toSeconds())
-					+ " and was stopped; hidden tests that had not run count as failed"));
-		}
-		if (buildLog.forkTimedOut()) {
-			findings.add(Finding.warning("test-timeout", "a test JVM exceeded its bound of "
-					+ this.settings.forkTimeoutSeconds() + " s and was killed; its unfinished tests count as failed"));
-		}
-		if (buildLog.forkCrashed()) {
-			findings.add(Finding.warning("test-jvm-died", "a test JVM died before it reported (System.exit or a crash);"
-					+ " its unreported tests count as failed"));
-		}
-
-		Scorecard.Build build;
-		boolean unreadable = buildLog.couldNotReadProjects();
-		Map<String, String> moduleStatus = moduleStatus(modules, buildLog, unreadable, run);
-		List<String> buildErrors = new ArrayList<>();
-		if (unreadable) {
-			for (BuildLog.ProjectError error : buildLog.projectErrors()) {
-				for (String message : error.errors()) {
-					buildErrors.add(relative(message));
-				}
-			}
-			if (buildErrors.isEmpty()) {
-				buildErrors.addAll(buildLog.firstErrors(ERRORS_SHOWN).stream().map(this::relative).toList());
-			}
-		}
-		else {
-			buildErrors.addAll(compilerErrors(buildLog, this.workspace.candidate(), null));
-			Set<String> artifactIds = new LinkedHashSet<>();
-			modules.forEach((module) -> artifactIds.add(module.artifactId()));
-			for (BuildLog.GoalFailure failure : buildLog.goalFailures()) {
-				if (artifactIds.contains(failure.project()) && !failure.message().startsWith("Compilation failure")) {
-					buildErrors.add(failure.project() + ": " + relative(failure.message()));
-				}
-			}
-		}
-		List<Scorecard.Module> moduleList = new ArrayList<>();
-		for (ShopModules.Module module : modules) {
-			moduleList.add(new Scorecard.Module(module.dir(), moduleStatus.get(module.dir())));
-		}
-		boolean buildOk = !unreadable && !modules.isEmpty()
-				&& moduleStatus.values().stream().allMatch("built"::equals);
-		build = new Scorecard.Build(buildOk, moduleList,
-				buildErrors.stream().distinct().limit(ERRORS_SHOWN).toList());
-
-		for (Criterion criterion : toRun) {
-			outcomes.put(criterion.id(), verdict(criterion, modules, moduleStatus, buildLog, run, unreadable, build,
-					suiteReports.getOrDefault(criterion.id(), SurefireReports.Read.NONE)));
-		}
+	/**
+	 * Every criterion's result in the catalog's order, composites from their parts; the outcomes' findings are added
+	 * to {@code findings}, and a critical finding voids every result.
+	 */
+	private List<CriterionResult> results(Map<String, Verdicts.Outcome> outcomes, List<Finding> findings) {
 		Map<String, CriterionResult> results = new LinkedHashMap<>();
 		for (Criterion criterion : this.criteria) {
 			if (criterion.isComposite()) {
@@ -404,18 +365,7 @@ public final class GradingSession implements AutoCloseable {
 			String reason = voiding.get().message();
 			ordered = ordered.stream().map((result) -> Verdicts.voided(result, reason)).toList();
 		}
-
-		Instant end = Instant.now();
-		Scorecard.Durations durations = new Scorecard.Durations(Duration.between(start, end).toSeconds(),
-				run.elapsed().toSeconds(), this.settings.timeout().toSeconds(), run.timedOut());
-		return new Scorecard(this.incident.id(), this.incident.title(),
-				new Scorecard.Candidate(submission.source().toString(), submission.ref(), submission.commit().name(),
-						!submission.uncommitted().isEmpty(),
-						submission.uncommitted().stream().limit(Submission.UNCOMMITTED_SHOWN).toList()),
-				end.truncatedTo(ChronoUnit.SECONDS).toString(), KitVersion.version(),
-				this.kit.head().abbreviate(10).name(), ordered, own, build,
-				findings.stream().distinct().sorted(Comparator.comparing(Finding::severity)).toList(), durations,
-				this.rubric, feedback(), decision, timeline);
+		return ordered;
 	}
 
 	private Map<String, Criterion.Feedback> feedback() {
@@ -569,65 +519,6 @@ public final class GradingSession implements AutoCloseable {
 		return Optional.empty();
 	}
 
-	private Verdicts.Outcome verdict(Criterion criterion, List<ShopModules.Module> modules,
-			Map<String, String> moduleStatus, BuildLog buildLog, MavenRun.Result run, boolean unreadable,
-			Scorecard.Build build, SurefireReports.Read reports) {
-		if (unreadable) {
-			return Verdicts.notGraded(criterion, "Maven could not read the candidate's build", build.errors(), List.of());
-		}
-		List<Finding> findings = new ArrayList<>();
-		for (String file : reports.unreadable()) {
-			findings.add(Finding.warning("report-unreadable", "the report " + file + " of criterion " + criterion.id()
-					+ " could not be read; its tests count as not run"));
-		}
-		if (!reports.tests().isEmpty()) {
-			Verdicts.Outcome outcome = Verdicts.grade(criterion, reports.tests());
-			List<Finding> all = new ArrayList<>(findings);
-			all.addAll(outcome.findings());
-			return new Verdicts.Outcome(outcome.result(), all);
-		}
-		if (run.timedOut()) {
-			return Verdicts.notGraded(criterion, "the grading run was stopped at its time bound before this suite ran",
-					List.of(), findings);
-		}
-		List<String> notBuilt = new ArrayList<>();
-		for (String needed : criterion.needs()) {
-			for (ShopModules.Module module : modules) {
-				if (module.isNamed(needed) && !"built".equals(moduleStatus.get(module.dir()))) {
-					notBuilt.add(module.dir());
-				}
-			}
-		}
-		if (!notBuilt.isEmpty()) {
-			List<String> details = new ArrayList<>();
-			for (String dir : notBuilt) {
-				details.addAll(compilerErrors(buildLog, this.workspace.candidate(), dir));
-			}
-			if (details.isEmpty()) {
-				details.addAll(build.errors());
-			}
-			return Verdicts.notGraded(criterion, String.join(", ", notBuilt) + (notBuilt.size() == 1 ? " did" : " did")
-					+ " not build", details.stream().distinct().limit(ERRORS_SHOWN).toList(), findings);
-		}
-		List<String> suiteErrors = compilerErrors(buildLog, this.workspace.module(criterion.module()).getParent(),
-				criterion.module());
-		if (!suiteErrors.isEmpty()) {
-			return Verdicts.notGraded(criterion, "the hidden suite did not compile against the candidate's code",
-					suiteErrors, findings);
-		}
-		String artifactId = this.workspace.artifactIds().get(criterion.module());
-		for (BuildLog.GoalFailure failure : buildLog.goalFailures()) {
-			if (failure.project().equals(artifactId)) {
-				return Verdicts.notGraded(criterion, "the hidden suite could not run: " + relative(failure.message()),
-						List.of(), findings);
-			}
-		}
-		findings.add(Finding.warning("suite-did-not-run", "the hidden suite of " + criterion.id()
-				+ " produced no report although the modules it needs built (see build.log)"));
-		return Verdicts.notGraded(criterion, "the hidden suite produced no report (see build.log)",
-				buildLog.firstErrors(3).stream().map(this::relative).toList(), findings);
-	}
-
 	/** Maven did not start at all (a broken installation, a Java it cannot run on): no point in a scorecard. */
 	private static void checkStarted(MavenRun.Result run, BuildLog buildLog, Path log) {
 		List<String> lines = buildLog.lines();
@@ -679,158 +570,6 @@ public final class GradingSession implements AutoCloseable {
 		}
 	}
 
-	/** Built, failed, skipped or not-run, by module folder: the reactor summary, else the jars the run left. */
-	private Map<String, String> moduleStatus(List<ShopModules.Module> modules, BuildLog buildLog, boolean unreadable,
-			MavenRun.Result run) {
-		Map<String, String> reactor = new LinkedHashMap<>();
-		for (BuildLog.ReactorEntry entry : buildLog.reactorSummary()) {
-			reactor.putIfAbsent(entry.name(), entry.status());
-		}
-		Set<String> failedDirs = new LinkedHashSet<>();
-		Path candidate = this.workspace.candidate();
-		for (BuildLog.CompilerError error : buildLog.compilerErrors()) {
-			moduleOf(modules, candidate, error.path()).ifPresent(failedDirs::add);
-		}
-		Map<String, String> status = new LinkedHashMap<>();
-		for (ShopModules.Module module : modules) {
-			if (unreadable) {
-				status.put(module.dir(), "not-run");
-				continue;
-			}
-			String summary = null;
-			for (String name : displayNames(module)) {
-				if (reactor.containsKey(name)) {
-					summary = reactor.get(name);
-					break;
-				}
-			}
-			boolean jar = !module.packaging().equals("pom");
-			boolean jarBuilt = !jar || hasJar(candidate.resolve(module.dir()), module);
-			String value;
-			if ("SUCCESS".equals(summary)) {
-				value = jarBuilt ? "built" : "failed";
-			}
-			else if ("FAILURE".equals(summary)) {
-				value = "failed";
-			}
-			else if ("SKIPPED".equals(summary)) {
-				value = "skipped";
-			}
-			else if (failedDirs.contains(module.dir())) {
-				value = "failed";
-			}
-			else if (jar && jarBuilt && !run.timedOut()) {
-				value = "built";
-			}
-			else {
-				value = "not-run";
-			}
-			status.put(module.dir(), value);
-		}
-		return status;
-	}
-
-	private static List<String> displayNames(ShopModules.Module module) {
-		List<String> names = new ArrayList<>();
-		String name = (module.name() != null) ? module.name() : module.artifactId();
-		names.add(name + " " + module.version());
-		names.add(name);
-		names.add(module.artifactId() + " " + module.version());
-		names.add(module.artifactId());
-		return names;
-	}
-
-	private static boolean hasJar(Path dir, ShopModules.Module module) {
-		return Files.isRegularFile(dir.resolve("target").resolve(module.artifactId() + "-" + module.version() + ".jar"));
-	}
-
-	/** The candidate module a file lies in: the longest module folder that holds it. */
-	private static Optional<String> moduleOf(List<ShopModules.Module> modules, Path candidate, String file) {
-		String best = null;
-		for (ShopModules.Module module : modules) {
-			Path dir = candidate.resolve(module.dir()).normalize();
-			if (file.startsWith(dir + "/") && (best == null || module.dir().length() > best.length())) {
-				best = module.dir();
-			}
-		}
-		return Optional.ofNullable(best);
-	}
-
-	/**
-	 * The first compiler errors of files under {@code base/<dir>} (or anywhere under {@code base} when {@code dir}
-	 * is null), paths relative to {@code base}.
-	 */
-	private static List<String> compilerErrors(BuildLog buildLog, Path base, String dir) {
-		String prefix = (dir == null || dir.equals(".")) ? base.toString() : base.resolve(dir).normalize().toString();
-		List<String> errors = new ArrayList<>();
-		for (BuildLog.CompilerError error : buildLog.compilerErrors()) {
-			if (error.path().startsWith(prefix + "/") && errors.size() < ERRORS_SHOWN) {
-				errors.add(error.describe(base.toString()));
-			}
-		}
-		return errors;
-	}
-
-	/** The candidate's own tests: counts from its modules' reports, the incident's visible test classes that did not run. */
-	private Scorecard.OwnTests ownTests(List<ShopModules.Module> modules, BuildLog candidateLog, List<Finding> findings) {
-		int run = 0;
-		int failures = 0;
-		int errors = 0;
-		int skipped = 0;
-		List<String> skippedTests = new ArrayList<>();
-		List<ReportedTest> reported = new ArrayList<>();
-		Map<String, Set<String>> classesByModule = new LinkedHashMap<>();
-		for (ShopModules.Module module : modules) {
-			Path dir = this.workspace.candidate().resolve(module.dir()).normalize();
-			SurefireReports.Read read = SurefireReports.readModule(dir);
-			reported.addAll(read.tests());
-			Set<String> classes = classesByModule.computeIfAbsent(module.dir(), (key) -> new TreeSet<>());
-			for (ReportedTest test : read.tests()) {
-				classes.add(TestIds.topLevel(test.className()));
-				run++;
-				switch (test.outcome()) {
-					case FAILED -> failures++;
-					case ERROR -> errors++;
-					case SKIPPED -> {
-						skipped++;
-						skippedTests.add(TestIds.shortId(test.className() + "#" + test.name()));
-					}
-					case PASSED -> {
-					}
-				}
-			}
-		}
-		List<String> missing = new ArrayList<>();
-		for (IncidentBaseline.VisibleTest visible : this.baseline.visibleTests()) {
-			Set<String> ran = classesByModule.getOrDefault(visible.module(), Set.of());
-			if (!ran.contains(visible.className())) {
-				missing.add(visible.className());
-			}
-		}
-		if (!missing.isEmpty()) {
-			findings.add(Finding.warning("visible-test-not-run", missing.size() + " visible test "
-					+ (missing.size() == 1 ? "class" : "classes") + " of " + this.incident.tag()
-					+ " did not run (deleted, renamed, excluded or not built): " + abbreviatedList(missing)));
-		}
-		if (!skippedTests.isEmpty()) {
-			findings.add(Finding.warning("own-tests-skipped", skippedTests.size() + " of the candidate's own tests "
-					+ (skippedTests.size() == 1 ? "was" : "were") + " skipped: " + abbreviatedList(skippedTests)));
-		}
-		// the candidate's own reports and console are both the candidate's to write: a disagreement is only worth a look
-		List<String> disagreements = ReportCrossCheck.disagreements(reported, candidateLog.classResults());
-		if (!disagreements.isEmpty()) {
-			findings.add(Finding.warning("own-test-reports-disagree", "the reports of the candidate's own tests say"
-					+ " something else than Maven printed while they ran (" + abbreviatedList(disagreements)
-					+ "): the own-tests line counts the reports"));
-		}
-		return new Scorecard.OwnTests(true, run, failures + errors, errors, skipped, missing, skippedTests);
-	}
-
-	private static String abbreviatedList(List<String> values) {
-		int shown = Math.min(10, values.size());
-		return String.join(", ", values.subList(0, shown)) + ((values.size() > shown) ? ", …" : "");
-	}
-
 	/** The payment SDK the hosts carry, from the candidate's {@value #RUNTIME_PROPERTIES}. */
 	private static String runtimeSdk(SourceTree tree) {
 		Optional<byte[]> content = tree.read(RUNTIME_PROPERTIES);
@@ -846,27 +585,6 @@ public final class GradingSession implements AutoCloseable {
 		}
 		String value = properties.getProperty(SDK_PROPERTY);
 		return (value != null && !value.isBlank()) ? value.strip() : null;
-	}
-
-	/** A message with the workspace's paths made relative, so the scorecard does not show a temporary folder. */
-	private String relative(String message) {
-		return message.replace(this.workspace.candidate() + "/", "").replace(this.workspace.root() + "/", "");
-	}
-
-	private static String changed(Map<String, String> before, Map<String, String> after) {
-		Set<String> paths = new TreeSet<>();
-		for (String path : before.keySet()) {
-			if (!before.get(path).equals(after.get(path))) {
-				paths.add(path);
-			}
-		}
-		for (String path : after.keySet()) {
-			if (!before.containsKey(path)) {
-				paths.add(path);
-			}
-		}
-		List<String> list = new ArrayList<>(paths);
-		return abbreviatedList(list);
 	}
 
 	@Override

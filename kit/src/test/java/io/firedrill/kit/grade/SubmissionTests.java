@@ -125,12 +125,12 @@ class SubmissionTests {
 		Path shallow = this.dir.resolve("shallow");
 		git(this.dir, "clone", "-q", "--depth", "1", this.candidate.toUri().toString(), shallow.toString());
 
-		assertThat(GradingSession.shallowFinding(Submission.open(shallow, null))).hasValueSatisfying((finding) -> {
+		assertThat(RunFindings.shallow(Submission.open(shallow, null))).hasValueSatisfying((finding) -> {
 			assertThat(finding.severity()).isEqualTo(Severity.INFO);
 			assertThat(finding.code()).isEqualTo("shallow-clone");
 		});
 		// a full clone's scorecard stays as it was
-		assertThat(GradingSession.shallowFinding(Submission.open(this.candidate, null))).isEmpty();
+		assertThat(RunFindings.shallow(Submission.open(this.candidate, null))).isEmpty();
 	}
 
 	@Test

@@ -203,7 +203,7 @@ class VerdictsTests {
 		assertThat(TestIds.topLevel("a.B$C")).isEqualTo("a.B");
 	}
 
-	private static ReportedTest passed(String id) {
+	static ReportedTest passed(String id) {
 		return new ReportedTest(TestIds.className(id), id.substring(id.indexOf('#') + 1), TestOutcome.PASSED, "", false);
 	}
 

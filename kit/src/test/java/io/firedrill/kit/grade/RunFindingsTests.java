@@ -1,0 +1,61 @@
+package io.firedrill.kit.grade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+
+class RunFindingsTests {
+
+	static final GradingSession.Settings SETTINGS = new GradingSession.Settings(List.of("mvn"), Duration.ofMinutes(10),
+			false);
+
+	@Test
+	void aQuietSealedRunHasNothingToSay() {
+		MavenRun.Result run = new MavenRun.Result(0, false, Duration.ofSeconds(40), true);
+
+		assertThat(RunFindings.ofRuns(run, BuildLog.of(List.of("[INFO] BUILD SUCCESS")), SETTINGS,
+				UnaryOperator.identity())).isEmpty();
+	}
+
+	@Test
+	void aRunThatTimedOutWithTheNetworkSaysBothInTheScorecardsOrder() {
+		MavenRun.Result run = new MavenRun.Result(143, true, Duration.ofMinutes(10), false);
+
+		assertThat(RunFindings.ofRuns(run, BuildLog.of(List.of()), SETTINGS, UnaryOperator.identity()))
+			.extracting(Finding::code).containsExactly("network-not-isolated", "timeout");
+		assertThat(RunFindings.ofRuns(run, BuildLog.of(List.of()), SETTINGS, UnaryOperator.identity()).get(1).message())
+			.contains("bound of 10m00s");
+	}
+
+	@Test
+	void theChangedPathsAreTheOnesThatDifferOrAppearedSorted() {
+		Map<String, String> before = new LinkedHashMap<>(Map.of("b", "1", "a", "1", "gone", "1"));
+		Map<String, String> after = Map.of("a", "2", "b", "1", "new", "1");
+
+		assertThat(RunFindings.changed(before, after)).isEqualTo("a, gone, new");
+	}
+
+	@Test
+	void aLongListShowsItsFirstTenThenAnEllipsis() {
+		List<String> values = java.util.stream.IntStream.range(0, 12).mapToObj(Integer::toString).toList();
+
+		assertThat(RunFindings.list(values)).isEqualTo("0, 1, 2, 3, 4, 5, 6, 7, 8, 9, …");
+		assertThat(RunFindings.list(List.of("one"))).isEqualTo("one");
+	}
+
+	@Test
+	void symbolicLinksAreNamedWithTheirTargets() {
+		assertThat(RunFindings.symbolicLinks(Map.of())).isEmpty();
+		assertThat(RunFindings.symbolicLinks(Map.of("grading", "/etc"))).hasValueSatisfying((finding) -> {
+			assertThat(finding.code()).isEqualTo("symbolic-link");
+			assertThat(finding.message()).contains("1 symbolic link was committed", "grading -> /etc");
+		});
+	}
+
+}
