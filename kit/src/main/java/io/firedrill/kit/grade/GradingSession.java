@@ -1,7 +1,6 @@
 package io.firedrill.kit.grade;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -28,6 +26,7 @@ import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.maven.LocalRepository;
+import io.firedrill.kit.shop.HostRuntime;
 
 /**
  * Grades submissions of one incident. The hidden suites, the incident's baseline and the workspace are prepared
@@ -45,11 +44,6 @@ public final class GradingSession implements AutoCloseable {
 	static final String FORK_TIMEOUT = "grading.fork.timeout";
 
 	static final String CANDIDATE_DIR = "candidate.dir";
-
-	/** The hosts' SDK, as the candidate's repository declares it. */
-	static final String RUNTIME_PROPERTIES = "deploy/runtime.properties";
-
-	static final String SDK_PROPERTY = "payment-sdk.version";
 
 	private static final Pattern UNRESOLVED = Pattern.compile("([\\w.-]+:[\\w.-]+:[\\w.-]+:[\\w.-]+(?::[\\w.-]+)?)");
 
@@ -505,8 +499,8 @@ public final class GradingSession implements AutoCloseable {
 			}
 		}
 		if (sdk == null) {
-			return Optional.of(RUNTIME_PROPERTIES + " does not say which payment SDK the hosts carry ("
-					+ SDK_PROPERTY + ")");
+			return Optional.of(HostRuntime.FILE + " does not say which payment SDK the hosts carry ("
+					+ HostRuntime.PAYMENT_SDK + ".version)");
 		}
 		boolean sdkBuilt = modules.stream()
 			.anyMatch((module) -> module.artifactId().equals("payment-sdk") && module.version().equals(sdk));
@@ -570,21 +564,9 @@ public final class GradingSession implements AutoCloseable {
 		}
 	}
 
-	/** The payment SDK the hosts carry, from the candidate's {@value #RUNTIME_PROPERTIES}. */
+	/** The payment SDK the hosts carry, from the candidate's {@value HostRuntime#FILE}, or {@code null}. */
 	private static String runtimeSdk(SourceTree tree) {
-		Optional<byte[]> content = tree.read(RUNTIME_PROPERTIES);
-		if (content.isEmpty()) {
-			return null;
-		}
-		Properties properties = new Properties();
-		try (InputStream in = new java.io.ByteArrayInputStream(content.get())) {
-			properties.load(in);
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			return null;
-		}
-		String value = properties.getProperty(SDK_PROPERTY);
-		return (value != null && !value.isBlank()) ? value.strip() : null;
+		return tree.read(HostRuntime.FILE).map(HostRuntime::parse).flatMap(HostRuntime::paymentSdk).orElse(null);
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
+import io.firedrill.kit.shop.HostRuntime;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -119,10 +120,13 @@ final class ShopBuilds {
 			for (String module : modules()) {
 				Files.copy(execJar(source.resolve(module)), staged.resolve(module + ".jar"));
 			}
-			Properties runtime = read(source.resolve("deploy/runtime.properties"));
-			String sdkVersion = runtime.getProperty("payment-sdk.version");
-			Files.copy(sdkJar(source, sdkVersion), staged.resolve("payment-sdk.jar"));
-			Files.copy(source.resolve("deploy/runtime.properties"), staged.resolve("runtime.properties"));
+			HostRuntime runtime = HostRuntime.read(source);
+			String sdkVersion = runtime.paymentSdk()
+				.orElseThrow(() -> new IOException(HostRuntime.FILE + " has no payment-sdk.version"));
+			Files.copy(runtime.builtPaymentSdk(source)
+				.orElseThrow(() -> new IOException("no payment-sdk-" + sdkVersion + ".jar built (" + HostRuntime.FILE + ")")),
+					staged.resolve("payment-sdk.jar"));
+			Files.copy(source.resolve(HostRuntime.FILE), staged.resolve("runtime.properties"));
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			Properties marker = new Properties();
 			marker.setProperty("tree", tree);
@@ -215,19 +219,6 @@ final class ShopBuilds {
 			}
 		}
 		throw new IOException("no runnable jar in " + module.resolve("target"));
-	}
-
-	private static Path sdkJar(Path source, String version) throws IOException {
-		if (version == null || version.isBlank()) {
-			throw new IOException("deploy/runtime.properties has no payment-sdk.version");
-		}
-		for (String module : List.of("payment-sdk-v3", "payment-sdk-v4")) {
-			Path jar = source.resolve(module).resolve("target").resolve("payment-sdk-" + version.trim() + ".jar");
-			if (Files.isRegularFile(jar)) {
-				return jar;
-			}
-		}
-		throw new IOException("no payment-sdk-" + version + ".jar built (deploy/runtime.properties)");
 	}
 
 	private static Properties read(Path file) {

@@ -22,6 +22,7 @@ import io.firedrill.kit.guardrails.ShopCheckout;
 import io.firedrill.kit.guardrails.ShopModules;
 import io.firedrill.kit.guardrails.migration.Changelogs;
 import io.firedrill.kit.maven.LocalRepository;
+import io.firedrill.kit.shop.HostRuntime;
 
 /**
  * A release's own persistence code, runnable inside the kit: the module that owns the schema, built with Maven
@@ -120,30 +121,17 @@ final class ReleaseCode implements AutoCloseable {
 
 	/** The payment SDK the release's hosts carry: from its own build, else the local Maven repository. */
 	private static Optional<Path> sdk(Path shop) {
-		Path runtime = shop.resolve("deploy/runtime.properties");
-		if (!Files.isRegularFile(runtime)) {
-			return Optional.empty();
-		}
 		try {
-			java.util.Properties properties = new java.util.Properties();
-			properties.load(new java.io.StringReader(Files.readString(runtime)));
-			String version = properties.getProperty("payment-sdk.version");
-			if (version == null) {
-				return Optional.empty();
+			HostRuntime runtime = HostRuntime.read(shop);
+			Optional<Path> built = runtime.builtPaymentSdk(shop);
+			if (built.isPresent() || runtime.paymentSdk().isEmpty()) {
+				return built;
 			}
-			String name = "payment-sdk-" + version.strip() + ".jar";
-			try (Stream<Path> dirs = Files.list(shop)) {
-				Optional<Path> built = dirs.map((dir) -> dir.resolve("target").resolve(name)).filter(Files::isRegularFile)
-					.findFirst();
-				if (built.isPresent()) {
-					return built;
-				}
-			}
-			Path cached = LocalRepository.artifact(LocalRepository.locate(), "com.acme.payments", "payment-sdk",
-					version.strip());
+			Path cached = LocalRepository.artifact(LocalRepository.locate(), "com.acme.payments", HostRuntime.PAYMENT_SDK,
+					runtime.paymentSdk().get());
 			return Files.isRegularFile(cached) ? Optional.of(cached) : Optional.empty();
 		}
-		catch (IOException ex) {
+		catch (UncheckedIOException ex) {
 			return Optional.empty();
 		}
 	}

@@ -1,8 +1,5 @@
 package io.firedrill.kit.guardrails.api;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import io.firedrill.kit.guardrails.ShopBuild;
 import io.firedrill.kit.guardrails.ShopModules;
+import io.firedrill.kit.shop.HostRuntime;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -26,7 +23,7 @@ import org.w3c.dom.Element;
  */
 final class SdkVersions {
 
-	static final String RUNTIME_PROPERTIES = "deploy/runtime.properties";
+	static final String RUNTIME_PROPERTIES = HostRuntime.FILE;
 
 	/** By full coordinates: a prefix ({@code help:}) needs plugin metadata an offline repository may not have. */
 	static final String EFFECTIVE_POM = "org.apache.maven.plugins:maven-help-plugin:3.5.1:effective-pom";
@@ -44,22 +41,9 @@ final class SdkVersions {
 
 	/** The libraries {@code deploy/runtime.properties} installs on every host. */
 	static List<HostLibrary> runtime(Path shop) {
-		Path file = shop.resolve(RUNTIME_PROPERTIES);
-		List<HostLibrary> libraries = new ArrayList<>();
-		if (!Files.isRegularFile(file)) {
-			return libraries;
-		}
-		Properties properties = new Properties();
-		try {
-			properties.load(new StringReader(Files.readString(file)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		properties.stringPropertyNames().stream().sorted().filter((key) -> key.endsWith(".version")).forEach((key) ->
-				libraries.add(new HostLibrary(key.substring(0, key.length() - ".version".length()),
-						properties.getProperty(key).strip())));
-		return libraries;
+		return HostRuntime.read(shop).libraries().stream()
+			.map((library) -> new HostLibrary(library.getKey(), library.getValue()))
+			.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
 	}
 
 	/**

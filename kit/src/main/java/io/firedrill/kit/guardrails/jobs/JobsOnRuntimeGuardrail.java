@@ -1,6 +1,7 @@
 package io.firedrill.kit.guardrails.jobs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import io.firedrill.kit.guardrails.Processes;
 import io.firedrill.kit.guardrails.ShopBuild;
 import io.firedrill.kit.guardrails.ShopModules;
 import io.firedrill.kit.guardrails.migration.Changelogs;
+import io.firedrill.kit.shop.HostRuntime;
 
 /**
  * {@code jobs-on-runtime}: every job of the shop run once, end to end, the way its hosts start it
@@ -181,16 +183,10 @@ public final class JobsOnRuntimeGuardrail implements Guardrail {
 	}
 
 	static Optional<String> runtimeSdk(Path shop) {
-		Path file = shop.resolve("deploy/runtime.properties");
-		if (!Files.isRegularFile(file)) {
-			return Optional.empty();
-		}
 		try {
-			Properties properties = new Properties();
-			properties.load(new StringReader(Files.readString(file)));
-			return Optional.ofNullable(properties.getProperty("payment-sdk.version")).map(String::strip);
+			return HostRuntime.read(shop).paymentSdk();
 		}
-		catch (IOException ex) {
+		catch (UncheckedIOException ex) {
 			return Optional.empty();
 		}
 	}
