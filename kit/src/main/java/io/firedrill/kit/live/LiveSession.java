@@ -141,6 +141,9 @@ public final class LiveSession implements AutoCloseable {
 
 	private volatile int index;
 
+	/** Counts installs: a new process's counters start again, so the traffic thread scrapes it afresh. */
+	private volatile int generation;
+
 	private HttpServer server;
 
 	private Thread traffic;
@@ -158,12 +161,23 @@ public final class LiveSession implements AutoCloseable {
 		this.model = TrafficModel.standard(options.seed(), options.checkoutsPerMinute());
 	}
 
-	/** Takes the output folder, builds and starts the incident's release, the traffic and the dashboard. */
-	public LiveState start() throws IOException, InterruptedException {
+	/**
+	 * Takes the output folder, builds and starts the first release, the traffic and the dashboard.
+	 * @param repo a candidate's repository whose HEAD runs first, or {@code null} for the incident's release
+	 */
+	public LiveState start(Path repo) throws IOException, InterruptedException {
 		claim();
-		Release first = new Release(this.target.afterLabel(), this.target.afterLabel(), this.target.repository(),
-				this.target.after(), false);
-		this.build = this.builds.get(first.repository(), first.commit(), first.label(), this.progress);
+		Release first = (repo != null) ? fromRepository(repo)
+				: new Release(this.target.afterLabel(), this.target.afterLabel(), this.target.repository(),
+						this.target.after(), false);
+		try {
+			this.build = this.builds.get(first.repository(), first.commit(), first.label(), this.progress);
+		}
+		finally {
+			if (first.closeRepository()) {
+				first.repository().close();
+			}
+		}
 		this.progress.accept("starting checkout-service " + first.label() + " (H2 in " + this.out.resolve("data") + ")");
 		this.service = this.host.startCheckout(this.build, first.label());
 		this.installed = first;
@@ -218,15 +232,17 @@ public final class LiveSession implements AutoCloseable {
 	private void drive() {
 		Scrape previous = Scrape.EMPTY;
 		String version = null;
+		int seen = -1;
 		while (this.stopped.getCount() > 0) {
 			this.swap.lock();
 			try {
 				if (this.stopped.getCount() == 0) {
 					return;
 				}
-				if (!this.installed.label().equals(version) || previous == null) {
+				if (seen != this.generation || previous == null) {
 					previous = this.driver.scrape(); // a new process: its counters start again
 					version = this.installed.label();
+					seen = this.generation;
 				}
 				LocalDateTime at = START.plusMinutes(this.index);
 				for (String job : LiveSchedule.dueAt(at)) {
@@ -327,6 +343,7 @@ public final class LiveSession implements AutoCloseable {
 			this.driver = new LoadDriver(this.service.base(), this.options.maxInFlight());
 			this.build = next;
 			this.installed = release;
+			this.generation++;
 			this.events.add(new Event(kind, this.index, label(START.plusMinutes(this.index)), release.label(),
 					"from " + from));
 			return release.label();
