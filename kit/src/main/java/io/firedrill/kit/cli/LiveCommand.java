@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code firedrill live <incident>}: the incident running, with a dashboard, for a pair interview. */
 @Command(name = "live",
-		description = { "Run an incident live for a pair interview: the real shop at the incident's release on this"
+		description = { "Run an incident live for a pair interview: the real shop at v2.3.0, then the incident's release deployed on it (or --repo), on this"
 				+ " machine's loopback, continuous customer traffic on a compressed clock, the jobs on their schedule,"
 				+ " and a dashboard (error rate, p50, p99 per simulated minute from the service's own metrics, deploy"
 				+ " and rollback markers, the jobs' last runs, the latest ERROR lines).",
@@ -60,8 +60,9 @@ final class LiveCommand implements Callable<Integer> {
 			description = "An incident id (release-2.4.0), its tag, or its release tag (v2.4.0).")
 	private String incident;
 
+
 	@Option(names = "--repo", paramLabel = "DIR",
-			description = "Start the HEAD commit of this git repository (a candidate's) instead of the incident's tag.")
+			description = "Deploy the HEAD commit of this git repository (a candidate's, committed) instead of the incident's release.")
 	private Path repo;
 
 	@Option(names = "--out", paramLabel = "DIR", description = "State file, database and logs (default: ./" + DEFAULT_OUT + ").")
@@ -72,6 +73,9 @@ final class LiveCommand implements Callable<Integer> {
 
 	@Option(names = "--minute-millis", paramLabel = "MS", description = "Wall time of a simulated minute (default: ${DEFAULT-VALUE}).")
 	private long minuteMillis = LiveSession.Options.defaults().minuteLength().toMillis();
+
+	@Option(names = "--minutes-before", paramLabel = "N", description = "Simulated minutes on v2.3.0 before the incident's release is deployed (default: ${DEFAULT-VALUE}).")
+	private int minutesBefore = 5;
 
 	@Option(names = "--checkouts-per-minute", paramLabel = "N", description = "Checkouts per simulated minute (default: ${DEFAULT-VALUE}).")
 	private int checkoutsPerMinute = LiveSession.Options.defaults().checkoutsPerMinute();
@@ -88,6 +92,9 @@ final class LiveCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(),
 					"missing <incident | tag> (or a command: deploy, rollback, status, stop)");
 		}
+		if (this.minutesBefore < 0) {
+			throw FiredrillException.input("--minutes-before must not be negative (was " + this.minutesBefore + ")");
+		}
 		LiveSession.Options options = validated(this.minuteMillis, this.checkoutsPerMinute, this.port, this.seed);
 		Path cwd = this.parent.workspace().cwd();
 		Path output = cwd.resolve((this.out != null) ? this.out : Path.of(DEFAULT_OUT)).normalize();
@@ -103,9 +110,8 @@ final class LiveCommand implements Callable<Integer> {
 			// Ctrl-C: the replay's hook ends the processes; this one also ends the traffic and the dashboard
 			Thread hook = new Thread(session::close, "firedrill-live-stop");
 			Runtime.getRuntime().addShutdownHook(hook);
-			LiveState state = session.start((this.repo != null) ? cwd.resolve(this.repo) : null);
-			stdout.println("dashboard: " + state.dashboard() + "  (deploy, rollback, status, stop: firedrill live <command>"
-					+ " --out " + output + "; Ctrl-C ends the session)");
+			LiveState state = session.start((this.repo != null) ? cwd.resolve(this.repo) : null, this.minutesBefore);
+			stdout.println("live: " + this.incident + " running; dashboard " + state.dashboard());
 			stdout.flush();
 			session.awaitStop();
 			stdout.println("live session stopped; database and logs in " + output);

@@ -90,8 +90,8 @@ public final class LiveSession implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Simulated start: the deploy of the incident's release, as in the replay. */
-	static final LocalDateTime START = LocalDateTime.of(Replay.DEPLOY_DAY, Replay.DEPLOY_TIME);
+	/** Simulated start: a few minutes before the deploy of the incident's release. */
+	static final LocalDateTime START = LocalDateTime.of(Replay.DEPLOY_DAY, Replay.DEPLOY_TIME).minusMinutes(5);
 
 	/** Minutes kept for the dashboard: 10 hours of simulated time. */
 	static final int KEPT_MINUTES = 600;
@@ -126,6 +126,8 @@ public final class LiveSession implements AutoCloseable {
 	private final List<JobRun> jobRuns = new CopyOnWriteArrayList<>();
 
 	private final List<CompletableFuture<JobRun>> runningJobs = new CopyOnWriteArrayList<>();
+
+	private final java.util.concurrent.atomic.AtomicInteger skippedJobs = new java.util.concurrent.atomic.AtomicInteger();
 
 	private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 
@@ -162,25 +164,21 @@ public final class LiveSession implements AutoCloseable {
 	}
 
 	/**
-	 * Takes the output folder, builds and starts the first release, the traffic and the dashboard.
-	 * @param repo a candidate's repository whose HEAD runs first, or {@code null} for the incident's release
+	 * Takes the output folder and starts the session as the incident began: the running release
+	 * ({@code v2.3.0}) on a fresh database, seeded with what no API creates, under traffic for
+	 * {@code minutesBefore} simulated minutes, then the deploy of the incident's release (or of a candidate's
+	 * repository) on that database.
+	 * @param repo a candidate's repository whose HEAD is deployed first, or {@code null} for the incident's release
 	 */
-	public LiveState start(Path repo) throws IOException, InterruptedException {
+	public LiveState start(Path repo, int minutesBefore) throws IOException, InterruptedException {
 		claim();
-		Release first = (repo != null) ? fromRepository(repo)
-				: new Release(this.target.afterLabel(), this.target.afterLabel(), this.target.repository(),
-						this.target.after(), false);
-		try {
-			this.build = this.builds.get(first.repository(), first.commit(), first.label(), this.progress);
-		}
-		finally {
-			if (first.closeRepository()) {
-				first.repository().close();
-			}
-		}
-		this.progress.accept("starting checkout-service " + first.label() + " (H2 in " + this.out.resolve("data") + ")");
-		this.service = this.host.startCheckout(this.build, first.label());
-		this.installed = first;
+		// the seeding writes v2.3.0's rows: v2.4.0's schema refuses them, as it refuses v2.3.0's code
+		Release base = new Release(this.target.beforeLabel(), this.target.beforeLabel(), this.target.repository(),
+				this.target.before(), false);
+		this.build = this.builds.get(base.repository(), base.commit(), base.label(), this.progress);
+		this.progress.accept("starting checkout-service " + base.label() + " (H2 in " + this.out.resolve("data") + ")");
+		this.service = this.host.startCheckout(this.build, base.label());
+		this.installed = base;
 		try {
 			ShopDatabase database = new ShopDatabase(this.out.resolve("data"));
 			database.seedDueSubscriptions(12, LocalDate.now(ZoneOffset.UTC), this.options.seed());
@@ -190,15 +188,24 @@ public final class LiveSession implements AutoCloseable {
 			throw FiredrillException.environment("cannot seed the shop's database: " + ex.getMessage());
 		}
 		this.driver = new LoadDriver(this.service.base(), this.options.maxInFlight());
-		this.events.add(new Event("start", 0, hhmm(START), first.label(), "session started"));
+		this.events.add(new Event("start", 0, hhmm(START), base.label(), "session started"));
 		this.server = serve();
 		LiveState state = new LiveState(ProcessHandle.current().pid(), this.server.getAddress().getPort(), this.token,
 				this.target.name());
 		state.write(this.out);
+		this.progress.accept("dashboard: " + state.dashboard() + "  (firedrill live deploy, rollback, status, stop --out "
+				+ this.out + "; Ctrl-C ends the session)");
 		this.traffic = new Thread(this::drive, "firedrill-live-traffic");
 		this.traffic.setDaemon(true);
 		this.traffic.start();
 		this.activity = "running";
+		if (repo != null || !this.target.isControl()) {
+			while (this.index < minutesBefore && this.stopped.getCount() > 0) {
+				Thread.sleep(100); // the deploy goes in at the minute boundary, as in the replay
+			}
+			this.progress.accept(install("deploy", (repo != null) ? null : this.target.afterLabel(), repo)
+					+ " installed");
+		}
 		return state;
 	}
 
@@ -282,7 +289,16 @@ public final class LiveSession implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts a due job, unless a job still runs: like a cron entry behind a lock, the run is skipped (and said so),
+	 * so that slow starts on a busy machine never pile up JVMs.
+	 */
 	private void startJob(String job, LocalDateTime at) {
+		if (!this.runningJobs.isEmpty()) {
+			this.progress.accept(label(at) + " " + job + " skipped: another job is still running");
+			this.skippedJobs.incrementAndGet();
+			return;
+		}
 		CompletableFuture<JobRun> run = this.host.runJob(this.build, this.installed.label(), job, label(at), true);
 		this.runningJobs.add(run);
 		run.whenComplete((done, ex) -> {
@@ -582,6 +598,7 @@ public final class LiveSession implements AutoCloseable {
 		}
 		state.put("jobs", List.copyOf(lastRuns.values()));
 		state.put("running", this.runningJobs.size());
+		state.put("skippedJobs", this.skippedJobs.get());
 		state.put("errorLines", errorLines(running.log(), this.jobRuns));
 		return state;
 	}
