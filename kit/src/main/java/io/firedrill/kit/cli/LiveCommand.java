@@ -65,7 +65,7 @@ final class LiveCommand implements Callable<Integer> {
 			description = "Deploy the HEAD commit of this git repository (a candidate's, committed) instead of the incident's release.")
 	private Path repo;
 
-	@Option(names = "--out", paramLabel = "DIR", description = "State file, database and logs (default: ./" + DEFAULT_OUT + ").")
+	@Option(names = "--out", paramLabel = "DIR", description = "State file, database and logs (default: " + DEFAULT_OUT + " in the current directory).")
 	private Path out;
 
 	@Option(names = "--port", paramLabel = "N", description = "Loopback port of the dashboard (default: a free one).")
