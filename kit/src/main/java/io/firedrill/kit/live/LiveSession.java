@@ -119,6 +119,8 @@ public final class LiveSession implements AutoCloseable {
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
+	private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+
 	private final List<MinuteStats> minutes = new CopyOnWriteArrayList<>();
 
 	private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -436,6 +438,10 @@ public final class LiveSession implements AutoCloseable {
 	/** Ends the session (idempotent): the traffic, the processes, the dashboard, the state file. */
 	@Override
 	public void close() {
+		// Ctrl-C runs this from the shutdown hook while the main thread, released, runs it too
+		if (!this.closing.compareAndSet(false, true)) {
+			return;
+		}
 		this.stopped.countDown();
 		if (this.traffic != null) {
 			this.traffic.interrupt();
@@ -566,7 +572,7 @@ public final class LiveSession implements AutoCloseable {
 		current.put("errorRate", json(MinuteStats.recentErrorRate(all, release.label(), RECENT)));
 		MinuteStats last = all.isEmpty() ? null : all.get(all.size() - 1);
 		boolean lastIsCurrent = last != null && last.version().equals(release.label());
-		current.put("minutes", all.stream().filter((m) -> m.version().equals(release.label())).count());
+		current.put("minutes", MinuteStats.currentStint(all, release.label()));
 		current.put("processRequests", lastIsCurrent ? last.processRequests() : 0);
 		current.put("processErrors", lastIsCurrent ? last.processErrors() : 0);
 		state.put("current", current);

@@ -40,6 +40,18 @@ public record MinuteStats(int index, String at, String version, long requests, l
 	}
 
 	/**
+	 * How many minutes {@code version} has served since it was last installed: the last minutes, back to one of
+	 * another release (an earlier stint of the same release, before a rollback, does not count).
+	 */
+	public static int currentStint(List<MinuteStats> minutes, String version) {
+		int count = 0;
+		for (int i = minutes.size() - 1; i >= 0 && minutes.get(i).version().equals(version); i--) {
+			count++;
+		}
+		return count;
+	}
+
+	/**
 	 * The error rate of the last {@code count} minutes served by {@code version} (fewer if it served fewer), all
 	 * checkouts together: what the dashboard shows as the release's current error rate. {@code NaN} when the
 	 * release served no checkout in them.

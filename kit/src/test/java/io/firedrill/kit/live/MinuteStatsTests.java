@@ -66,6 +66,17 @@ class MinuteStatsTests {
 		assertThat(MinuteStats.recentErrorRate(List.of(), "fix", 3)).isNaN();
 	}
 
+	@Test
+	void aReleaseInstalledAgainCountsOnlyItsMinutesSinceThen() {
+		// v2.3.0 ran before the deploy, then again after the rollback: the dashboard waits on the second stint
+		List<MinuteStats> minutes = List.of(stats(0, "v2.3.0", 80, 0), stats(1, "v2.3.0", 80, 0),
+				stats(2, "v2.4.0", 80, 12), stats(3, "v2.3.0", 80, 80));
+
+		assertThat(MinuteStats.currentStint(minutes, "v2.3.0")).isEqualTo(1);
+		assertThat(MinuteStats.currentStint(minutes, "v2.4.0")).isZero();
+		assertThat(MinuteStats.recentErrorRate(minutes, "v2.3.0", 3)).isEqualTo(1.0);
+	}
+
 	private static MinuteStats stats(int index, String version, long requests, long errors) {
 		return new MinuteStats(index, "14:0" + index, version, requests, errors, 100, 200, requests, errors);
 	}
