@@ -49,9 +49,6 @@ finish() {
 }
 trap finish EXIT
 
-echo "check-live: the candidate's fix: firedrill export release-2.4.0 --fix reference"
-./firedrill export release-2.4.0 --fix reference --out "$work/candidate" >/dev/null
-
 # 2 s per simulated minute and 2 minutes on v2.3.0 before the deploy: the same story, faster
 ./firedrill live release-2.4.0 --out "$out" --minute-millis 2000 --minutes-before 2 >"$work/session.log" 2>&1 &
 session=$!
@@ -64,6 +61,9 @@ done
 port=$(sed -n 's/^port=//p' "$out/live.properties")
 dashboard="http://127.0.0.1:$port/"
 echo "check-live: dashboard $dashboard"
+# the candidate's fix, made while the session warms up: the reference fix as 'export --fix reference' commits it
+./firedrill export release-2.4.0 --fix reference --out "$work/candidate" >"$work/export.log" 2>&1 &
+exporting=$!
 
 # waits until RELEASE (a prefix) is installed and has served N minutes; gives up after SECONDS
 await() {
@@ -145,6 +145,7 @@ matches_prometheus "$requests" "$errors" "$service"
 shot 2-rollback-v2.3.0.png
 
 # 3. the reference fix, deployed from the candidate's repository: under 0.5 % within a few simulated minutes
+wait "$exporting" || { cat "$work/export.log" >&2; fail "export --fix reference failed"; }
 ./firedrill live deploy --repo "$work/candidate" --out "$out"
 await main@ 3 240
 fixed=""
