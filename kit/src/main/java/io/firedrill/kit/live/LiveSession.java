@@ -624,9 +624,17 @@ public final class LiveSession implements AutoCloseable {
 		return List.copyOf(lines.subList(Math.max(0, lines.size() - 12), lines.size()));
 	}
 
+	/**
+	 * An ERROR line of logback, or the headline of the exception it logged ({@code Caused by: ...},
+	 * {@code java.lang.NoSuchMethodError: ...}): the cause is what the candidate needs, not the stack frames.
+	 */
 	static boolean isError(String line) {
-		return line.contains(" ERROR ") || line.startsWith("ERROR ");
+		return line.contains(" ERROR ") || line.startsWith("ERROR ") || line.startsWith("Caused by: ")
+				|| EXCEPTION_HEADLINE.matcher(line).matches();
 	}
+
+	private static final java.util.regex.Pattern EXCEPTION_HEADLINE = java.util.regex.Pattern
+		.compile("[A-Za-z_$][\\w.$]*(Exception|Error)(: .*)?");
 
 	/** The lines of the last 64 KiB of a log. */
 	static List<String> tail(Path log) {
