@@ -460,7 +460,9 @@ public final class LiveSession implements AutoCloseable {
 			this.server.stop(0);
 		}
 		try {
-			Files.deleteIfExists(this.out.resolve(LiveState.FILE));
+			if (this.server != null) { // only a state file this session wrote: not one of a session already running
+				Files.deleteIfExists(this.out.resolve(LiveState.FILE));
+			}
 		}
 		catch (IOException ex) {
 			// the next session replaces it: its pid is gone

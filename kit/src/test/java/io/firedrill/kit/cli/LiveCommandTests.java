@@ -120,4 +120,20 @@ class LiveCommandTests {
 		assertThat(run.errLines()).singleElement().asString().contains("is damaged");
 	}
 
+	@Test
+	void aSecondSessionInTheSameOutIsRefusedAndLeavesTheFirstOnesStateFile() throws Exception {
+		FakeClone fixture = FakeClone.create(this.dir.resolve("fixture"));
+		Path out = this.dir.resolve("busy");
+		Files.createDirectories(out);
+		// a running session: this very JVM's pid
+		LiveState running = new LiveState(ProcessHandle.current().pid(), 40000, "token", FakeClone.RELEASE);
+		running.write(out);
+
+		Run run = firedrill(fixture.root(), "live", FakeClone.RELEASE, "--out", out.toString());
+
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).singleElement().asString().contains("a live session already runs in");
+		assertThat(LiveState.read(out)).contains(running);
+	}
+
 }
