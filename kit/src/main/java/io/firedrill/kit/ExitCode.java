@@ -20,9 +20,12 @@ public enum ExitCode {
 	PROOF(7, "prove, check-incident: a verdict differs from what the catalog expects (the broken tag, or a fix's expect);"
 			+ " check-incident: a problem the author must fix"),
 	CAUGHT(8, "guardrails: at least one guardrail caught a problem"),
-	UNSAFE(9, "rollback-check: rolling back is unsafe (the older release fails on the newer schema)"),
+	UNSAFE(9, "rollback-check: rolling back is unsafe (the older release fails on the newer schema); live rollback:"
+			+ " unsafe and not forced, nothing changed"),
 	INCONCLUSIVE(10, "guardrails, rollback-check: no verdict (the shop does not build, a database does not start)"),
-	SHOP(11, "replay: the shop could not be built or run (see the log named in the message)");
+	SHOP(11, "replay, live: the shop could not be built or run (see the log named in the message); live deploy and"
+			+ " rollback: the running release stays"),
+	NO_SESSION(12, "live deploy, rollback, status, stop: no live session answers for the --out folder");
 
 	private final int code;
 

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * most a fixed number of sessions in flight. What the customers saw is tallied per endpoint, as a cross-check of
  * the service's own metrics (the figures of the replay come from those metrics, not from here).
  */
-final class LoadDriver implements AutoCloseable {
+public final class LoadDriver implements AutoCloseable {
 
 	static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
 			+ "Chrome/131.0 Safari/537.36";
@@ -43,7 +43,7 @@ final class LoadDriver implements AutoCloseable {
 
 	private final ExecutorService workers;
 
-	LoadDriver(URI base, int maxInFlight) {
+	public LoadDriver(URI base, int maxInFlight) {
 		this.base = base;
 		this.maxInFlight = maxInFlight;
 		this.workers = Executors.newFixedThreadPool(maxInFlight, (runnable) -> {
@@ -65,7 +65,7 @@ final class LoadDriver implements AutoCloseable {
 	 * @param late sessions that started more than 100 ms after their time because all slots were busy
 	 * @param wall how long the minute took
 	 */
-	record MinuteOutcome(Map<String, Map<String, Integer>> statuses, int codesSent, int late, Duration wall) {
+	public record MinuteOutcome(Map<String, Map<String, Integer>> statuses, int codesSent, int late, Duration wall) {
 
 		int count(String endpoint, String status) {
 			return this.statuses.getOrDefault(endpoint, Map.of()).getOrDefault(status, 0);
@@ -74,7 +74,7 @@ final class LoadDriver implements AutoCloseable {
 	}
 
 	/** Runs the sessions spread over {@code length} of wall time, and waits until every one has ended. */
-	MinuteOutcome drive(List<Session> sessions, Duration length) throws InterruptedException {
+	public MinuteOutcome drive(List<Session> sessions, Duration length) throws InterruptedException {
 		Map<String, Map<String, AtomicInteger>> statuses = new ConcurrentHashMap<>();
 		LongAdder codes = new LongAdder();
 		int late = 0;
@@ -211,7 +211,7 @@ final class LoadDriver implements AutoCloseable {
 	}
 
 	/** {@code /actuator/prometheus}, as Prometheus would scrape it. */
-	Scrape scrape() throws IOException, InterruptedException {
+	public Scrape scrape() throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(this.base.resolve("/actuator/prometheus"))
 			.timeout(Duration.ofSeconds(15))
 			.header("Accept", "text/plain;version=0.0.4")

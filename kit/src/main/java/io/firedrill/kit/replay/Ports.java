@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Loopback ports for the services the replay starts: only ports it has just bound itself. */
-final class Ports {
+public final class Ports {
 
 	private Ports() {
 	}
@@ -15,7 +15,7 @@ final class Ports {
 	 * A port of the loopback interface that was free a moment ago: the system picks one, the port is bound to
 	 * prove it, then released for the service to take.
 	 */
-	static int freeLoopbackPort() {
+	public static int freeLoopbackPort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			socket.setReuseAddress(false);
 			return socket.getLocalPort();

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * shutdown hook when the JVM is interrupted (Ctrl-C, {@code kill}). Ending a process ends its whole tree: its
  * descendants first, politely ({@code SIGTERM}), then by force after a grace period.
  */
-final class Processes implements AutoCloseable {
+public final class Processes implements AutoCloseable {
 
 	static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -26,7 +26,7 @@ final class Processes implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	Processes() {
+	public Processes() {
 		this.hook = new Thread(this::endAll, "firedrill-replay-cleanup");
 		Runtime.getRuntime().addShutdownHook(this.hook);
 	}

@@ -35,11 +35,11 @@ import io.firedrill.kit.replay.ShopHost.Service;
 public final class Replay {
 
 	/** The day of the deploy in the incident's story (Tue 24 Nov). */
-	static final LocalDate DEPLOY_DAY = LocalDate.of(2026, 11, 24);
+	public static final LocalDate DEPLOY_DAY = LocalDate.of(2026, 11, 24);
 
-	static final LocalTime DEPLOY_TIME = LocalTime.of(14, 0);
+	public static final LocalTime DEPLOY_TIME = LocalTime.of(14, 0);
 
-	static final String CHECKOUT = "/api/checkout";
+	public static final String CHECKOUT = "/api/checkout";
 
 	static final String ORDERS = "/api/orders/{id}";
 

@@ -37,7 +37,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * {@code -exec.jar}, the payment SDK that the release's {@code deploy/runtime.properties} installs, and that
  * file.
  */
-final class ShopBuilds {
+public final class ShopBuilds {
 
 	static final List<String> SERVICES = List.of("checkout-service");
 
@@ -51,13 +51,13 @@ final class ShopBuilds {
 
 	private final Processes processes;
 
-	ShopBuilds(Path cache, Processes processes) {
+	public ShopBuilds(Path cache, Processes processes) {
 		this.cache = cache;
 		this.processes = processes;
 	}
 
 	/** {@code $FIREDRILL_CACHE}, else {@code $XDG_CACHE_HOME/firedrill}, else {@code ~/.cache/firedrill}. */
-	static Path defaultCache() {
+	public static Path defaultCache() {
 		String explicit = System.getenv("FIREDRILL_CACHE");
 		if (explicit != null && !explicit.isBlank()) {
 			return Path.of(explicit);
@@ -75,7 +75,7 @@ final class ShopBuilds {
 	 * @param cached whether it came from the cache
 	 * @param buildTime how long the build took when it was made
 	 */
-	record Build(Path directory, String tree, String sdkVersion, boolean cached, Duration buildTime) {
+	public record Build(Path directory, String tree, String sdkVersion, boolean cached, Duration buildTime) {
 
 		Path jar(String module) {
 			return this.directory.resolve(module + ".jar");
@@ -89,7 +89,7 @@ final class ShopBuilds {
 	}
 
 	/** The build of {@code commit}'s tree, from the cache or built now (progress goes to {@code progress}). */
-	Build get(Repository repository, RevCommit commit, String label, Consumer<String> progress) {
+	public Build get(Repository repository, RevCommit commit, String label, Consumer<String> progress) {
 		String tree = commit.getTree().name();
 		Path entry = this.cache.resolve("builds").resolve(tree);
 		if (Files.isRegularFile(entry.resolve(MARKER))) {

@@ -22,7 +22,7 @@ import org.h2.Driver;
  * to seed what no API creates (due subscriptions, the morning's declined orders) and to read, at the end, what
  * the jobs left undone.
  */
-final class ShopDatabase {
+public final class ShopDatabase {
 
 	static {
 		// as for the shop's processes (ShopHost.H2_ON_LOOPBACK): should H2 ever serve the file from this JVM,
@@ -34,7 +34,7 @@ final class ShopDatabase {
 
 	private final Path dataDir;
 
-	ShopDatabase(Path dataDir) {
+	public ShopDatabase(Path dataDir) {
 		this.dataDir = dataDir;
 	}
 
@@ -59,7 +59,7 @@ final class ShopDatabase {
 	 * Adds active monthly subscriptions whose next period starts on {@code due}, as customers signed up a month
 	 * earlier.
 	 */
-	void seedDueSubscriptions(int count, LocalDate due, long seed) throws SQLException {
+	public void seedDueSubscriptions(int count, LocalDate due, long seed) throws SQLException {
 		SplittableRandom random = new SplittableRandom(seed);
 		String[] plans = { "basic-monthly", "plus-monthly", "family-monthly" };
 		BigDecimal[] prices = { new BigDecimal("4.99"), new BigDecimal("9.99"), new BigDecimal("14.99") };
@@ -83,7 +83,7 @@ final class ShopDatabase {
 	 * {@code payment_failed} order with its declined attempt. The customers' cards keep being declined (the host
 	 * tells every sandbox so), so the orders are still there whenever the retry job runs.
 	 */
-	void seedDeclinedOrders(List<Long> customers, long seed) throws SQLException {
+	public void seedDeclinedOrders(List<Long> customers, long seed) throws SQLException {
 		SplittableRandom random = new SplittableRandom(seed);
 		try (Connection connection = connect();
 				PreparedStatement order = connection.prepareStatement(

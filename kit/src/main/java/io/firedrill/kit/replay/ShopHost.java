@@ -58,7 +58,7 @@ public final class ShopHost {
 	/**
 	 * @param gatewayLatency how long the payment sandbox of every process takes per gateway request
 	 */
-	ShopHost(Processes processes, Path dataDir, Path logDir, Duration gatewayLatency, List<String> serviceJvmOptions) {
+	public ShopHost(Processes processes, Path dataDir, Path logDir, Duration gatewayLatency, List<String> serviceJvmOptions) {
 		this.processes = processes;
 		this.dataDir = dataDir;
 		this.logDir = logDir;
@@ -72,17 +72,17 @@ public final class ShopHost {
 	}
 
 	/** A running checkout-service. */
-	record Service(String version, Process process, int port, Path log, Duration startTime,
+	public record Service(String version, Process process, int port, Path log, Duration startTime,
 			ClassDataArchive classData) {
 
-		URI base() {
+		public URI base() {
 			return URI.create("http://127.0.0.1:" + this.port + "/");
 		}
 
 	}
 
 	/** Starts checkout-service of a build and waits until it is ready to take traffic. */
-	Service startCheckout(ShopBuilds.Build build, String version) {
+	public Service startCheckout(ShopBuilds.Build build, String version) {
 		int port = Ports.freeLoopbackPort();
 		Path log = this.logDir.resolve("checkout-service-" + fileSafe(version) + ".log");
 		List<String> command = new ArrayList<>();
@@ -104,7 +104,7 @@ public final class ShopHost {
 	}
 
 	/** Stops a service the way a deploy does: {@code SIGTERM}, a graceful shutdown, {@code SIGKILL} if stuck. */
-	void stop(Service service) {
+	public void stop(Service service) {
 		// writing a class-data archive at exit takes a few seconds more than the graceful shutdown itself
 		Processes.end(service.process(), Duration.ofSeconds(service.classData() != null
 				&& service.classData().records() ? 60 : 20));
@@ -142,7 +142,7 @@ public final class ShopHost {
 	 * Starts one run of a job ({@code --run-once}).
 	 * @param besideTraffic run it at the lowest CPU priority, so that it does not slow the service being measured
 	 */
-	CompletableFuture<JobRun> runJob(ShopBuilds.Build build, String version, String job, String at,
+	public CompletableFuture<JobRun> runJob(ShopBuilds.Build build, String version, String job, String at,
 			boolean besideTraffic) {
 		Path log = this.logDir.resolve("jobs").resolve(job + "-" + fileSafe(at) + "-" + fileSafe(version) + ".log");
 		try {
@@ -191,7 +191,7 @@ public final class ShopHost {
 	 * the customers of the morning's declined orders ({@link ShopDatabase#seedDeclinedOrders}). Outside the
 	 * customer ids of the traffic, so they change nothing of the checkouts' error rate.
 	 */
-	static final List<Long> DECLINING_CUSTOMERS = List.of(90_001L, 90_002L, 90_003L);
+	public static final List<Long> DECLINING_CUSTOMERS = List.of(90_001L, 90_002L, 90_003L);
 
 	/** The host's settings, as its environment: every process of the shop reads them the same way. */
 	private Map<String, String> environment() {
