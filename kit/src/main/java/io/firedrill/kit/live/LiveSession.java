@@ -131,7 +131,8 @@ public final class LiveSession implements AutoCloseable {
 
 	private final java.util.concurrent.atomic.AtomicInteger skippedJobs = new java.util.concurrent.atomic.AtomicInteger();
 
-	private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+	/** Asked of every control request: a page of another origin cannot send the header, nor read the state file. */
+	private final String token = newToken();
 
 	private volatile ShopHost.Service service;
 
@@ -151,6 +152,13 @@ public final class LiveSession implements AutoCloseable {
 	private HttpServer server;
 
 	private Thread traffic;
+
+	private static String newToken() {
+		// nextBytes, not generateSeed: a seed is read from the entropy source and can block on an idle machine
+		byte[] bytes = new byte[16];
+		new SecureRandom().nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
 
 	public LiveSession(Options options, Path out, Path cache, KitClone clone, ReplayTarget target,
 			Consumer<String> progress) {
