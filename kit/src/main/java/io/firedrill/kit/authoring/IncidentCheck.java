@@ -24,7 +24,7 @@ import io.firedrill.kit.grade.Fix;
 import io.firedrill.kit.grade.Fixes;
 import io.firedrill.kit.grade.GradingSession;
 import io.firedrill.kit.grade.Prover;
-import io.firedrill.kit.history.CandidateLayout;
+import io.firedrill.kit.shop.ShopLayout;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -185,7 +185,7 @@ public final class IncidentCheck {
 						tree.setRecursive(true);
 						while (tree.next()) {
 							String path = tree.getPathString();
-							Optional<String> kitPath = CandidateLayout.kitPath(path);
+							Optional<String> kitPath = ShopLayout.kitPath(path);
 							if (kitPath.isPresent() || path.toLowerCase(Locale.ROOT).contains("firedrill")) {
 								found.add(path + " (commit " + commit.abbreviate(10).name() + ") is a path of the kit");
 							}

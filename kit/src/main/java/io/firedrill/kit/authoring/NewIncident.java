@@ -25,9 +25,9 @@ import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.catalog.PullRequest;
 import io.firedrill.kit.grade.Criteria;
-import io.firedrill.kit.history.CandidateLayout;
 import io.firedrill.kit.history.HistoryWriter;
 import io.firedrill.kit.history.PatchCommit;
+import io.firedrill.kit.shop.ShopLayout;
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.lib.ObjectId;
@@ -131,7 +131,7 @@ public final class NewIncident {
 			RevCommit commit = commits.get(i);
 			String where = "commit " + commit.abbreviate(10).name() + " (" + commit.getShortMessage() + ")";
 			byte[] patch = FormatPatch.write(repository, commit.getParent(0).getTree(), commit.getTree(),
-					commit.getAuthorIdent(), commit.getFullMessage(), CandidateLayout::isShopPath, where);
+					commit.getAuthorIdent(), commit.getFullMessage(), ShopLayout::isShopPath, where);
 			Matcher number = PR_NUMBER.matcher(commit.getShortMessage());
 			int pr = number.find() ? Integer.parseInt(number.group(1)) : nextNumber++;
 			String subject = PR_NUMBER.matcher(commit.getShortMessage()).replaceFirst("").strip();
@@ -359,7 +359,7 @@ public final class NewIncident {
 		}
 		RevCommit first = fixCommits.get(0);
 		byte[] patch = FormatPatch.write(repository, seriesTip.getTree(), fixTip.getTree(), first.getAuthorIdent(),
-				first.getFullMessage(), CandidateLayout::isShopPath, "--fix " + fix);
+				first.getFullMessage(), ShopLayout::isShopPath, "--fix " + fix);
 		try (Repository memory = new InMemoryRepository(new DfsRepositoryDescription("new-incident-fix"));
 				HistoryWriter history = new HistoryWriter(kit, memory)) {
 			RevCommit parent = history.base();

@@ -26,6 +26,7 @@ import io.firedrill.kit.rollback.Databases;
 import io.firedrill.kit.rollback.RollbackCheck;
 import io.firedrill.kit.rollback.RollbackReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -59,7 +60,6 @@ final class LiveCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "<incident | tag>", arity = "0..1",
 			description = "An incident id (release-2.4.0), its tag, or its release tag (v2.4.0).")
 	private String incident;
-
 
 	@Option(names = "--repo", paramLabel = "DIR",
 			description = "Deploy the HEAD commit of this git repository (a candidate's, committed) instead of the incident's release.")
@@ -97,7 +97,7 @@ final class LiveCommand implements Callable<Integer> {
 		}
 		LiveSession.Options options = validated(this.minuteMillis, this.checkoutsPerMinute, this.port, this.seed);
 		Path cwd = this.parent.workspace().cwd();
-		Path output = cwd.resolve((this.out != null) ? this.out : Path.of(DEFAULT_OUT)).normalize();
+		Path output = outOf(this.parent, this.out);
 		PrintWriter stdout = this.spec.commandLine().getOut();
 		try (KitClone clone = this.parent.workspace().openKitClone();
 				ReplayTarget target = ReplayTarget.resolve(clone, Catalog.read(clone), this.incident);
@@ -167,8 +167,8 @@ final class LiveCommand implements Callable<Integer> {
 		@Option(names = "--ref", paramLabel = "R", description = "v2.3.0, the incident's release, or a ref of the firedrill clone.")
 		private String ref;
 
-		@Option(names = "--out", paramLabel = "DIR", description = "The session's --out (default: ./" + DEFAULT_OUT + ").")
-		private Path out;
+		@Mixin
+		private LiveSessionFolder session;
 
 		@Override
 		public Integer call() {
@@ -179,7 +179,7 @@ final class LiveCommand implements Callable<Integer> {
 			if (this.repo != null && !Files.isDirectory(cwd.resolve(this.repo))) {
 				throw FiredrillException.input("--repo " + this.repo + " is not a directory");
 			}
-			LiveClient client = LiveClient.of(outOf(this.live.parent, this.out));
+			LiveClient client = this.session.client(this.live.parent);
 			String answer = client.install("deploy", this.ref, (this.repo != null) ? cwd.resolve(this.repo) : null);
 			this.spec.commandLine().getOut().println(answer);
 			this.spec.commandLine().getOut().flush();
@@ -209,13 +209,13 @@ final class LiveCommand implements Callable<Integer> {
 		@Option(names = "--skip-check", description = "Do not run rollback-check first (it takes about a minute).")
 		private boolean skipCheck;
 
-		@Option(names = "--out", paramLabel = "DIR", description = "The session's --out (default: ./" + DEFAULT_OUT + ").")
-		private Path out;
+		@Mixin
+		private LiveSessionFolder session;
 
 		@Override
 		public Integer call() throws Exception {
 			PrintWriter stdout = this.spec.commandLine().getOut();
-			LiveClient client = LiveClient.of(outOf(this.live.parent, this.out));
+			LiveClient client = this.session.client(this.live.parent);
 			String from = client.status().path("source").asString();
 			boolean unsafe = false;
 			if (!this.skipCheck) {
@@ -277,12 +277,12 @@ final class LiveCommand implements Callable<Integer> {
 		@Spec
 		private CommandSpec spec;
 
-		@Option(names = "--out", paramLabel = "DIR", description = "The session's --out (default: ./" + DEFAULT_OUT + ").")
-		private Path out;
+		@Mixin
+		private LiveSessionFolder session;
 
 		@Override
 		public Integer call() {
-			LiveClient client = LiveClient.of(outOf(this.live.parent, this.out));
+			LiveClient client = this.session.client(this.live.parent);
 			JsonNode state = client.status();
 			PrintWriter stdout = this.spec.commandLine().getOut();
 			JsonNode current = state.path("current");
@@ -313,12 +313,12 @@ final class LiveCommand implements Callable<Integer> {
 		@Spec
 		private CommandSpec spec;
 
-		@Option(names = "--out", paramLabel = "DIR", description = "The session's --out (default: ./" + DEFAULT_OUT + ").")
-		private Path out;
+		@Mixin
+		private LiveSessionFolder session;
 
 		@Override
 		public Integer call() throws InterruptedException {
-			Path output = outOf(this.live.parent, this.out);
+			Path output = this.session.folder(this.live.parent);
 			LiveClient client = LiveClient.of(output);
 			long pid = client.state().pid();
 			client.stop();

@@ -22,6 +22,7 @@ import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.history.HistoryWriter;
+import io.firedrill.kit.shop.ShopLayout;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
@@ -45,15 +46,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class ShopSources {
 
-	/** Paths of the kit, never part of a shop under test. */
-	static final List<String> KIT_PATHS = List.of("kit", "incidents", "grading", ".ci", "scenarios.md", "firedrill");
-
 	/** Never copied from a directory: version control, build output, local databases. */
 	static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "data", ".idea", "node_modules");
-
-	private static final String KIT_BEGIN = "firedrill:kit-begin";
-
-	private static final String KIT_END = "firedrill:kit-end";
 
 	private ShopSources() {
 	}
@@ -86,7 +80,7 @@ public final class ShopSources {
 				@Override
 				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
 					if (!dir.equals(source) && (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
-							|| isKitPath(source.relativize(dir)))) {
+							|| ShopLayout.isKitPath(source.relativize(dir)))) {
 						return FileVisitResult.SKIP_SUBTREE;
 					}
 					Files.createDirectories(into.resolve(source.relativize(dir).toString()));
@@ -96,12 +90,12 @@ public final class ShopSources {
 				@Override
 				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
 					Path relative = source.relativize(file);
-					if (isKitPath(relative)) {
+					if (ShopLayout.isKitPath(relative)) {
 						return FileVisitResult.CONTINUE;
 					}
 					Path target = into.resolve(relative.toString());
 					if (relative.toString().equals("pom.xml")) {
-						Files.write(target, stripKitBlock(Files.readAllBytes(file)));
+						Files.write(target, ShopLayout.stripKitBlock(Files.readAllBytes(file)));
 					}
 					else {
 						Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
@@ -194,7 +188,7 @@ public final class ShopSources {
 				files.setRecursive(true);
 				while (files.next()) {
 					String path = files.getPathString();
-					if (isKitPath(Path.of(path))) {
+					if (ShopLayout.isKitPath(Path.of(path))) {
 						continue;
 					}
 					FileMode mode = files.getFileMode(0);
@@ -211,7 +205,7 @@ public final class ShopSources {
 					if (mode == FileMode.GITLINK) {
 						continue;
 					}
-					Files.write(target, path.equals("pom.xml") ? stripKitBlock(content) : content);
+					Files.write(target, path.equals("pom.xml") ? ShopLayout.stripKitBlock(content) : content);
 					if (mode == FileMode.EXECUTABLE_FILE) {
 						Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(target));
 						permissions.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
@@ -226,29 +220,6 @@ public final class ShopSources {
 			Folders.deleteQuietly(into);
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	static boolean isKitPath(Path relative) {
-		return relative.getNameCount() > 0 && KIT_PATHS.contains(relative.getName(0).toString());
-	}
-
-	/** The root pom without the lines from the kit's begin marker to its end marker. */
-	static byte[] stripKitBlock(byte[] pom) {
-		String text = new String(pom, StandardCharsets.UTF_8);
-		StringBuilder out = new StringBuilder(text.length());
-		boolean inBlock = false;
-		for (String line : text.split("(?<=\n)")) {
-			if (!inBlock && line.contains(KIT_BEGIN)) {
-				inBlock = true;
-			}
-			else if (inBlock && line.contains(KIT_END)) {
-				inBlock = false;
-			}
-			else if (!inBlock) {
-				out.append(line);
-			}
-		}
-		return out.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	static Path newTempDirectory() {

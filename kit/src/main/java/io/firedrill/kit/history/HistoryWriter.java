@@ -16,6 +16,7 @@ import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.catalog.PullRequest;
+import io.firedrill.kit.shop.ShopLayout;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -147,7 +148,7 @@ public final class HistoryWriter implements AutoCloseable {
 				continue;
 			}
 			String changed = null;
-			if (path.equals(CandidateLayout.ROOT_POM) || path.endsWith("/" + CandidateLayout.ROOT_POM)) {
+			if (path.equals(ShopLayout.ROOT_POM) || path.endsWith("/" + ShopLayout.ROOT_POM)) {
 				changed = ReleaseCut.setVersion(path, text(entry.getObjectId()), baseVersion(), version);
 			}
 			else if (path.equals(ReleaseCut.CHANGELOG)) {
@@ -248,7 +249,7 @@ public final class HistoryWriter implements AutoCloseable {
 			files.setRecursive(true);
 			while (files.next()) {
 				String path = files.getPathString();
-				if (!CandidateLayout.isShopPath(path)) {
+				if (!ShopLayout.isShopPath(path)) {
 					continue;
 				}
 				FileMode mode = files.getFileMode(0);
@@ -256,10 +257,10 @@ public final class HistoryWriter implements AutoCloseable {
 					throw FiredrillException.input("the shop's " + path + " is a submodule: the kit cannot copy it");
 				}
 				ObjectId id;
-				if (path.equals(CandidateLayout.ROOT_POM)) {
+				if (path.equals(ShopLayout.ROOT_POM)) {
 					pomFound = true;
 					byte[] pom = this.source.reader().open(files.getObjectId(0), Constants.OBJ_BLOB).getBytes();
-					id = this.inserter.insert(Constants.OBJ_BLOB, CandidateLayout.stripKitBlock(pom));
+					id = this.inserter.insert(Constants.OBJ_BLOB, ShopLayout.stripKitBlockStrictly(pom));
 				}
 				else {
 					id = copyBlob(files.getObjectId(0));
@@ -332,12 +333,12 @@ public final class HistoryWriter implements AutoCloseable {
 			files.setRecursive(true);
 			while (files.next()) {
 				String path = files.getPathString();
-				Optional<String> kit = CandidateLayout.kitPath(path);
+				Optional<String> kit = ShopLayout.kitPath(path);
 				if (kit.isPresent()) {
 					throw FiredrillException.input("incident " + incident.id() + ": patch " + pr.patchFileName()
 							+ " adds " + path + ", a path of the kit that candidates must not see");
 				}
-				if (path.equals(CandidateLayout.ROOT_POM) && CandidateLayout.mentionsFiredrill(text(files.getObjectId(0)))) {
+				if (path.equals(ShopLayout.ROOT_POM) && ShopLayout.mentionsFiredrill(text(files.getObjectId(0)))) {
 					throw FiredrillException.input("incident " + incident.id() + ": patch " + pr.patchFileName()
 							+ " puts firedrill into pom.xml, which candidates must not see");
 				}

@@ -36,7 +36,7 @@ public record MinuteStats(int index, String at, String version, long requests, l
 
 	/** Share of non-2xx answers, {@code NaN} without requests. */
 	public double errorRate() {
-		return (this.requests == 0) ? Double.NaN : (double) this.errors / this.requests;
+		return EndpointWindow.errorRate(this.errors, this.requests);
 	}
 
 	/**
@@ -69,7 +69,7 @@ public record MinuteStats(int index, String at, String version, long requests, l
 			errors += minute.errors();
 			taken++;
 		}
-		return (requests == 0) ? Double.NaN : (double) errors / requests;
+		return EndpointWindow.errorRate(errors, requests);
 	}
 
 }

@@ -150,8 +150,12 @@ public final class Scrape {
 
 		/** Share of non-2xx answers, {@code NaN} without requests. */
 		public double errorRate() {
-			long requests = requests();
-			return (requests == 0) ? Double.NaN : (double) errors() / requests;
+			return errorRate(errors(), requests());
+		}
+
+		/** {@code errors / requests}, {@code NaN} without requests: the one definition the replay and live share. */
+		public static double errorRate(long errors, long requests) {
+			return (requests == 0) ? Double.NaN : (double) errors / requests;
 		}
 
 		/** Every request whatever its status. */

@@ -120,7 +120,13 @@ public final class ShopBuilds {
 			for (String module : modules()) {
 				Files.copy(execJar(source.resolve(module)), staged.resolve(module + ".jar"));
 			}
-			HostRuntime runtime = HostRuntime.read(source);
+			HostRuntime runtime;
+			try {
+				runtime = HostRuntime.read(source);
+			}
+			catch (UncheckedIOException ex) {
+				throw ex.getCause(); // an unreadable file: reported below as this build's failure, with its label
+			}
 			String sdkVersion = runtime.paymentSdk()
 				.orElseThrow(() -> new IOException(HostRuntime.FILE + " has no payment-sdk.version"));
 			Files.copy(runtime.builtPaymentSdk(source)

@@ -78,12 +78,4 @@ class ShopSourcesTests {
 		}
 	}
 
-	@Test
-	void theKitBlockIsRemovedFromTheRootPom() {
-		String pom = "<modules>\n  <module>shop</module>\n  <!-- firedrill:kit-begin -->\n  <module>kit</module>\n"
-				+ "  <!-- firedrill:kit-end -->\n</modules>\n";
-
-		assertThat(new String(ShopSources.stripKitBlock(pom.getBytes()))).isEqualTo("<modules>\n  <module>shop</module>\n</modules>\n");
-	}
-
 }
