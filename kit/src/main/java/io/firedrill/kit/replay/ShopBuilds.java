@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -21,6 +22,7 @@ import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.shop.HostRuntime;
+import io.firedrill.kit.shop.ShopModules;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -38,10 +40,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * file.
  */
 public final class ShopBuilds {
-
-	static final List<String> SERVICES = List.of("checkout-service");
-
-	static final List<String> JOBS = List.of("order-retry-job", "refund-processor", "subscription-renewal-job");
 
 	static final Duration BUILD_TIMEOUT = Duration.ofMinutes(20);
 
@@ -117,9 +115,7 @@ public final class ShopBuilds {
 			}
 			Path staged = work.resolve("jars");
 			Files.createDirectories(staged);
-			for (String module : modules()) {
-				Files.copy(execJar(source.resolve(module)), staged.resolve(module + ".jar"));
-			}
+			stageRunnableJars(source, staged);
 			HostRuntime runtime;
 			try {
 				runtime = HostRuntime.read(source);
@@ -162,10 +158,23 @@ public final class ShopBuilds {
 		}
 	}
 
-	static List<String> modules() {
-		List<String> modules = new ArrayList<>(SERVICES);
-		modules.addAll(JOBS);
-		return modules;
+	/**
+	 * Keeps what a host runs: the runnable jar ({@code -exec.jar}) of every module that built one, as
+	 * {@code <module>.jar}. The modules are found, not listed; a job without one fails the build, since the
+	 * schedule would start it.
+	 */
+	static void stageRunnableJars(Path source, Path staged) throws IOException {
+		List<ShopModules.Module> jobs = ShopModules.jobs(source);
+		for (ShopModules.Module module : ShopModules.below(source)) {
+			Optional<Path> jar = execJar(module.in(source));
+			if (jar.isEmpty() && jobs.contains(module)) {
+				throw new IOException("no runnable jar in " + module.in(source).resolve("target") + " for the job "
+						+ module.dir());
+			}
+			if (jar.isPresent()) {
+				Files.copy(jar.get(), staged.resolve(module.dir().replace('/', '-') + ".jar"));
+			}
+		}
 	}
 
 	/** Writes the commit's tree into {@code directory}, with executable bits and symbolic links. */
@@ -218,13 +227,16 @@ public final class ShopBuilds {
 		}
 	}
 
-	private static Path execJar(Path module) throws IOException {
+	private static Optional<Path> execJar(Path module) throws IOException {
+		if (!Files.isDirectory(module.resolve("target"))) {
+			return Optional.empty();
+		}
 		try (DirectoryStream<Path> jars = Files.newDirectoryStream(module.resolve("target"), "*-exec.jar")) {
 			for (Path jar : jars) {
-				return jar;
+				return Optional.of(jar);
 			}
 		}
-		throw new IOException("no runnable jar in " + module.resolve("target"));
+		return Optional.empty();
 	}
 
 	private static Properties read(Path file) {
