@@ -36,7 +36,6 @@ import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.replay.LoadDriver;
 import io.firedrill.kit.replay.Ports;
-import io.firedrill.kit.replay.Processes;
 import io.firedrill.kit.replay.Replay;
 import io.firedrill.kit.replay.ReplayTarget;
 import io.firedrill.kit.replay.Scrape;
@@ -45,6 +44,7 @@ import io.firedrill.kit.replay.ShopDatabase;
 import io.firedrill.kit.replay.ShopHost;
 import io.firedrill.kit.replay.ShopHost.JobRun;
 import io.firedrill.kit.replay.TrafficModel;
+import io.firedrill.kit.shop.Processes;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -167,7 +167,7 @@ public final class LiveSession implements AutoCloseable {
 		this.clone = clone;
 		this.target = target;
 		this.progress = progress;
-		this.builds = new ShopBuilds(cache, this.processes);
+		this.builds = new ShopBuilds(cache);
 		this.host = new ShopHost(this.processes, out.resolve("data"), out.resolve("logs"), options.gatewayLatency(),
 				List.of());
 		this.model = TrafficModel.standard(options.seed(), options.checkoutsPerMinute());

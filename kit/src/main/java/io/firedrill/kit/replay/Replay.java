@@ -24,6 +24,7 @@ import io.firedrill.kit.Folders;
 import io.firedrill.kit.replay.Scrape.EndpointWindow;
 import io.firedrill.kit.replay.ShopHost.JobRun;
 import io.firedrill.kit.replay.ShopHost.Service;
+import io.firedrill.kit.shop.Processes;
 
 /**
  * Replays a deploy: the shop's running release takes customer traffic for a while, the new release is deployed on
@@ -154,7 +155,7 @@ public final class Replay {
 		long start = System.nanoTime();
 		Map<String, Duration> timings = new LinkedHashMap<>();
 		try (Processes processes = new Processes()) {
-			ShopBuilds builds = new ShopBuilds(this.cache, processes);
+			ShopBuilds builds = new ShopBuilds(this.cache);
 			ShopBuilds.Build before = builds.get(target.repository(), target.before(), target.beforeLabel(),
 					this.progress);
 			ShopBuilds.Build after = target.after().equals(target.before()) ? before

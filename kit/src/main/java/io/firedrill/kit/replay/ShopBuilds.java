@@ -15,13 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.shop.HostRuntime;
+import io.firedrill.kit.shop.ShopBuild;
 import io.firedrill.kit.shop.ShopModules;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -41,17 +41,12 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class ShopBuilds {
 
-	static final Duration BUILD_TIMEOUT = Duration.ofMinutes(20);
-
 	private static final String MARKER = "build.properties";
 
 	private final Path cache;
 
-	private final Processes processes;
-
-	public ShopBuilds(Path cache, Processes processes) {
+	public ShopBuilds(Path cache) {
 		this.cache = cache;
-		this.processes = processes;
 	}
 
 	/** {@code $FIREDRILL_CACHE}, else {@code $XDG_CACHE_HOME/firedrill}, else {@code ~/.cache/firedrill}. */
@@ -105,13 +100,10 @@ public final class ShopBuilds {
 			Path source = work.resolve("src");
 			materialise(repository, commit, source);
 			Path log = work.resolve("build.log");
-			if (!maven(source, log, true)) {
-				progress.accept("offline build of " + label + " failed; retrying online");
-				if (!maven(source, log, false)) {
-					Path kept = this.cache.resolve("builds").resolve(tree + ".failed.log");
-					Files.copy(log, kept, StandardCopyOption.REPLACE_EXISTING);
-					throw new FiredrillException(ExitCode.SHOP, "cannot build " + label + " (Maven output in " + kept + ")");
-				}
+			if (!ShopBuild.packageShop(source, List.of(), log).succeeded()) {
+				Path kept = this.cache.resolve("builds").resolve(tree + ".failed.log");
+				Files.copy(log, kept, StandardCopyOption.REPLACE_EXISTING);
+				throw new FiredrillException(ExitCode.SHOP, "cannot build " + label + " (Maven output in " + kept + ")");
 			}
 			Path staged = work.resolve("jars");
 			Files.createDirectories(staged);
@@ -201,29 +193,6 @@ public final class ShopBuilds {
 					}
 				}
 			}
-		}
-	}
-
-	private boolean maven(Path source, Path log, boolean offline) throws IOException {
-		List<String> command = new ArrayList<>();
-		Path wrapper = source.resolve("mvnw");
-		command.add(Files.isExecutable(wrapper) ? wrapper.toString() : "mvn");
-		if (offline) {
-			command.add("-o");
-		}
-		command.addAll(List.of("-B", "-q", "package", "-DskipTests"));
-		Process process = this.processes.start(command, java.util.Map.of(), source, log);
-		try {
-			if (!process.waitFor(BUILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-				Processes.end(process, Duration.ofSeconds(5));
-				return false;
-			}
-			return process.exitValue() == 0;
-		}
-		catch (InterruptedException ex) {
-			Processes.end(process, Duration.ofSeconds(5));
-			Thread.currentThread().interrupt();
-			throw new FiredrillException(ExitCode.SHOP, "interrupted while building the shop");
 		}
 	}
 

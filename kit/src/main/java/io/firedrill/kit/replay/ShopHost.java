@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.shop.Processes;
 
 /**
  * A shop host on this machine: it runs checkout-service and the jobs of a release the way the hosts do

@@ -17,11 +17,11 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-import io.firedrill.kit.guardrails.ShopBuild;
 import io.firedrill.kit.guardrails.ShopCheckout;
 import io.firedrill.kit.guardrails.migration.Changelogs;
 import io.firedrill.kit.maven.LocalRepository;
 import io.firedrill.kit.shop.HostRuntime;
+import io.firedrill.kit.shop.ShopBuild;
 import io.firedrill.kit.shop.ShopModules;
 
 /**

@@ -13,8 +13,8 @@ import io.firedrill.kit.guardrails.Finding;
 import io.firedrill.kit.guardrails.Guardrail;
 import io.firedrill.kit.guardrails.GuardrailContext;
 import io.firedrill.kit.guardrails.GuardrailResult;
-import io.firedrill.kit.guardrails.ShopBuild;
 import io.firedrill.kit.maven.LocalRepository;
+import io.firedrill.kit.shop.ShopBuild;
 import io.firedrill.kit.shop.ShopModules;
 
 /**

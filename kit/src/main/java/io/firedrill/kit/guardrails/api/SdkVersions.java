@@ -10,8 +10,8 @@ import java.util.Optional;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import io.firedrill.kit.guardrails.ShopBuild;
 import io.firedrill.kit.shop.HostRuntime;
+import io.firedrill.kit.shop.ShopBuild;
 import io.firedrill.kit.shop.ShopModules;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -19,10 +19,10 @@ import io.firedrill.kit.guardrails.Finding;
 import io.firedrill.kit.guardrails.Guardrail;
 import io.firedrill.kit.guardrails.GuardrailContext;
 import io.firedrill.kit.guardrails.GuardrailResult;
-import io.firedrill.kit.guardrails.Processes;
-import io.firedrill.kit.guardrails.ShopBuild;
 import io.firedrill.kit.guardrails.migration.Changelogs;
 import io.firedrill.kit.shop.HostRuntime;
+import io.firedrill.kit.shop.Processes;
+import io.firedrill.kit.shop.ShopBuild;
 import io.firedrill.kit.shop.ShopModules;
 
 /**
@@ -103,7 +103,7 @@ public final class JobsOnRuntimeGuardrail implements Guardrail {
 		List<Finding> findings = new ArrayList<>();
 		for (ShopModules.Module job : jobs) {
 			List<String> command = List.of(shop.resolve("deploy/run.sh").toString(), job.dir(), RUN_ONCE);
-			Processes.Result run = Processes.run(command, shop, Map.of("ACME_DATA_DIR", data.toString()),
+			Processes.Result run = Processes.runBounded(command, shop, Map.of("ACME_DATA_DIR", data.toString()),
 					context.jobTimeout(), context.work().resolve("jobs").resolve(job.dir() + ".log"));
 			String seed = seeds.describe(job.dir()).map((s) -> ", work: " + s).orElse(", no work seeded");
 			String where = job.dir() + " (deploy/run.sh " + job.dir() + " " + RUN_ONCE + ", payment-sdk " + sdk + seed + ")";
