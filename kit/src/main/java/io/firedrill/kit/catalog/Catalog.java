@@ -144,7 +144,7 @@ public final class Catalog {
 		return this.incidents.stream().filter(Incident::releaseTag).findFirst();
 	}
 
-	private static ReplayFile replayFile(byte[] yaml, String where) {
+	static ReplayFile replayFile(byte[] yaml, String where) {
 		try {
 			ReplayFile.Holder holder = STRICT_YAML.readValue(yaml, ReplayFile.Holder.class);
 			return (holder != null) ? holder.replay() : null;

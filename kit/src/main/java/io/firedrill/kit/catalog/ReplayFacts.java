@@ -160,6 +160,22 @@ public record ReplayFacts(LocalDateTime deployAt, int minutesBefore, int minutes
 	}
 
 	/**
+	 * Reads the {@code replay:} block of one file over that of a default file, as the catalog does.
+	 * @param yaml an {@code incident.yaml} (or {@code incidents/replay.yaml})
+	 * @param defaults {@code incidents/replay.yaml}, or {@code null}
+	 * @param where prefix of every message
+	 * @throws FiredrillException (input) when the block is missing or not usable
+	 */
+	public static ReplayFacts read(byte[] yaml, byte[] defaults, String where) {
+		ReplayFile file = Catalog.replayFile(yaml, where);
+		if (file == null) {
+			throw FiredrillException.input(where + "no replay: block");
+		}
+		ReplayFile under = (defaults != null) ? Catalog.replayFile(defaults, where) : null;
+		return of(file.over(under), where + "replay: ");
+	}
+
+	/**
 	 * Checks a merged block.
 	 * @param where prefix of every message ({@code incident release-2.4.0: replay: })
 	 * @throws FiredrillException (input) naming the first problem
