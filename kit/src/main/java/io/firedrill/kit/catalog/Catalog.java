@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.Repository;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -148,6 +149,13 @@ public final class Catalog {
 		try {
 			ReplayFile.Holder holder = STRICT_YAML.readValue(yaml, ReplayFile.Holder.class);
 			return (holder != null) ? holder.replay() : null;
+		}
+		catch (UnrecognizedPropertyException ex) {
+			String line = (ex.getLocation() != null) ? "line " + ex.getLocation().getLineNr() + ": " : "";
+			String known = (ex.getKnownPropertyIds() != null) ? " (known here: " + ex.getKnownPropertyIds().stream()
+				.map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")" : "";
+			throw FiredrillException.input(where + "replay: is not valid: " + line + "unknown key '"
+					+ ex.getPropertyName() + "'" + known, ex);
 		}
 		catch (JacksonException ex) {
 			throw FiredrillException.input(where + "replay: is not valid: " + describe(ex), ex);

@@ -140,7 +140,7 @@ class ReplayFactsTests {
 				"{job: cron, everyMinutes: 5, why: \"x\"}\n  live"), "r: replay: jobs: every entry needs job");
 		assertBad(MINIMAL.replace("everyMinutes: 5, why: \"retries\"}]", "at: [\"14:05\"], why: \"r\"}]"),
 				"r: replay: live.jobs: order-retry-job: give everyMinutes");
-		assertBad(MINIMAL.replace("seed: 1,", "sed: 1,"), "r: replay: is not valid: line 6: Unrecognized property");
+		assertBad(MINIMAL.replace("seed: 1,", "sed: 1,"), "r: replay: is not valid: line 5: unknown key 'sed' (known here: checkoutsPerMinute, gatewayLatencyMs, seed)");
 		assertBad(MINIMAL + "  expect:\n    - {says: \"e\", figure: summary.after.x}\n",
 				"r: replay: expect #1 (e): needs atLeast or atMost (or checked: false)");
 		assertBad(MINIMAL + "  expect:\n    - {says: \"e\", figure: a.b, logContains: x, atLeast: 1}\n",
