@@ -118,52 +118,50 @@ final class ReplayCommand implements Callable<Integer> {
 	}
 
 	private Integer replay(KitClone clone, Catalog catalog, ReplayTarget replayTarget, Path cwd, PrintWriter err) {
-		{
-			if (this.forBrief && replayTarget.incident() == null) {
-				throw FiredrillException.input("--for-brief needs an incident, not " + this.target);
-			}
-			Path output = cwd.resolve((this.out != null) ? this.out
-					: Path.of("replay-" + ((replayTarget.incident() != null) ? replayTarget.incident().id() : this.target)
-						.replaceAll("[^A-Za-z0-9._-]+", "-")))
-				.normalize();
-			Replay.Options options = new Replay.Options(facts(catalog, replayTarget),
-					Duration.ofMillis(this.minuteMillis), this.inFlight, this.warmupSessions,
-					List.copyOf(this.serviceJvmOptions));
-			Path cacheDir = (this.cache != null) ? cwd.resolve(this.cache) : Replay.defaultCache();
-			err.println("replay " + replayTarget.beforeLabel() + " -> " + replayTarget.afterLabel() + " into " + output);
+		if (this.forBrief && replayTarget.incident() == null) {
+			throw FiredrillException.input("--for-brief needs an incident, not " + this.target);
+		}
+		Path output = cwd.resolve((this.out != null) ? this.out
+				: Path.of("replay-" + ((replayTarget.incident() != null) ? replayTarget.incident().id() : this.target)
+					.replaceAll("[^A-Za-z0-9._-]+", "-")))
+			.normalize();
+		Replay.Options options = new Replay.Options(facts(catalog, replayTarget),
+				Duration.ofMillis(this.minuteMillis), this.inFlight, this.warmupSessions,
+				List.copyOf(this.serviceJvmOptions));
+		Path cacheDir = (this.cache != null) ? cwd.resolve(this.cache) : Replay.defaultCache();
+		err.println("replay " + replayTarget.beforeLabel() + " -> " + replayTarget.afterLabel() + " into " + output);
+		err.flush();
+		Replay replay = new Replay(options, cacheDir, output, (line) -> {
+			err.println(line);
 			err.flush();
-			Replay replay = new Replay(options, cacheDir, output, (line) -> {
-				err.println(line);
-				err.flush();
-			});
-			Replay.Result result = replay.run(replayTarget);
-			ReplayReport report = new ReplayReport(result);
-			List<Path> written = report.write(output);
-			PrintWriter out = this.spec.commandLine().getOut();
-			ReplayReport.Window before = report.before();
-			ReplayReport.Window after = report.after();
-			out.printf(Locale.ROOT,
-					"%s -> %s: error rate %.2f %% -> %.2f %%, p50 %.1f -> %.1f ms, p99 %.1f -> %.1f ms"
-							+ " (typical minute %.1f -> %.1f ms)%n",
-					before.version(), after.version(), 100 * before.errorRate(), 100 * after.errorRate(),
-					before.p50Millis(), after.p50Millis(), before.p99Millis(), after.p99Millis(),
-					before.typicalMinuteP99Millis(), after.typicalMinuteP99Millis());
-			result.jobs().forEach((run) -> out.printf(Locale.ROOT, "  %-9s %-25s %-26s exit %d%n", run.at(), run.job(),
-					run.version(), run.exitCode()));
-			out.printf(Locale.ROOT, "replay took %.1f s (builds %s); report: %s%n",
-					Replay.seconds(result.timings().get("total")),
-					result.timings().entrySet().stream().filter((t) -> t.getKey().startsWith("build."))
-						.anyMatch((t) -> !t.getValue().isZero()) ? "included" : "cached",
-					written.stream().filter((p) -> p.getFileName().toString().equals("report.html")).findFirst().orElseThrow());
-			if (this.forBrief) {
-				Path assets = clone.root().resolve(replayTarget.incident().folder()).resolve("brief-assets");
-				report.writeBriefAssets(assets);
-				out.println("brief assets: " + assets + " (commit them; 'firedrill export' puts them next to BRIEF.md)");
-			}
-			out.flush();
-			if (!Files.isRegularFile(output.resolve("report.html"))) {
-				throw new FiredrillException(ExitCode.SHOP, "no report written to " + output);
-			}
+		});
+		Replay.Result result = replay.run(replayTarget);
+		ReplayReport report = new ReplayReport(result);
+		List<Path> written = report.write(output);
+		PrintWriter out = this.spec.commandLine().getOut();
+		ReplayReport.Window before = report.before();
+		ReplayReport.Window after = report.after();
+		out.printf(Locale.ROOT,
+				"%s -> %s: error rate %.2f %% -> %.2f %%, p50 %.1f -> %.1f ms, p99 %.1f -> %.1f ms"
+						+ " (typical minute %.1f -> %.1f ms)%n",
+				before.version(), after.version(), 100 * before.errorRate(), 100 * after.errorRate(),
+				before.p50Millis(), after.p50Millis(), before.p99Millis(), after.p99Millis(),
+				before.typicalMinuteP99Millis(), after.typicalMinuteP99Millis());
+		result.jobs().forEach((run) -> out.printf(Locale.ROOT, "  %-9s %-25s %-26s exit %d%n", run.at(), run.job(),
+				run.version(), run.exitCode()));
+		out.printf(Locale.ROOT, "replay took %.1f s (builds %s); report: %s%n",
+				Replay.seconds(result.timings().get("total")),
+				result.timings().entrySet().stream().filter((t) -> t.getKey().startsWith("build."))
+					.anyMatch((t) -> !t.getValue().isZero()) ? "included" : "cached",
+				written.stream().filter((p) -> p.getFileName().toString().equals("report.html")).findFirst().orElseThrow());
+		if (this.forBrief) {
+			Path assets = clone.root().resolve(replayTarget.incident().folder()).resolve("brief-assets");
+			report.writeBriefAssets(assets);
+			out.println("brief assets: " + assets + " (commit them; 'firedrill export' puts them next to BRIEF.md)");
+		}
+		out.flush();
+		if (!Files.isRegularFile(output.resolve("report.html"))) {
+			throw new FiredrillException(ExitCode.SHOP, "no report written to " + output);
 		}
 		return ExitCode.DONE.code();
 	}
