@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code firedrill demo}: the whole loop on the release incident, from a fresh clone. */
 @Command(name = "demo",
-		description = { "From a fresh clone of this kit: make the tags, export " + Demo.INCIDENT
-				+ " as a candidate receives it, grade it, then commit the reference fix in a second export and grade"
+		description = { "From a fresh clone of this kit: make the tags, export the catalog's demo incident (the one whose"
+				+ " incident.yaml says demo: true) as a candidate receives it, grade it, then commit the reference fix in a second export and grade"
 				+ " that. Prints both scorecards and their totals." })
 final class DemoCommand implements Callable<Integer> {
 
