@@ -217,6 +217,10 @@ public final class Replay {
 		LocalDateTime deployAt = facts.deployAt();
 		LocalDateTime end = facts.end();
 		List<JobAt> schedule = facts.schedule();
+		for (JobAt job : schedule) {
+			boolean before = job.at().isBefore(deployAt);
+			requireJob(before ? beforeBuild : afterBuild, before ? target.beforeLabel() : target.afterLabel(), job.job());
+		}
 		SimClock clock = new SimClock();
 		List<Minute> minutes = new ArrayList<>();
 		List<CompletableFuture<JobRun>> jobs = new ArrayList<>();
@@ -311,6 +315,18 @@ public final class Replay {
 		}
 		finally {
 			driver.close();
+		}
+	}
+
+	/**
+	 * The story may schedule only jobs the release has: a missing one would run as a failed process and read as
+	 * the release's failure.
+	 * @throws FiredrillException (input) naming the job and the release
+	 */
+	static void requireJob(ShopBuilds.Build build, String label, String job) {
+		if (!Files.isRegularFile(build.jar(job))) {
+			throw FiredrillException.input("the replay story schedules " + job + ", but " + label
+					+ " has no such job (no runnable module " + job + " that handles --run-once)");
 		}
 	}
 

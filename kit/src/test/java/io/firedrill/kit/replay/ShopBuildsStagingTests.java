@@ -44,6 +44,21 @@ class ShopBuildsStagingTests {
 			.hasMessageContaining("for the job loyalty-points-job");
 	}
 
+	@Test
+	void aStoryMayScheduleOnlyJobsTheReleaseHas() throws IOException {
+		shop();
+		module("checkout-service", false, "checkout-service-2.3.0-exec.jar");
+		module("loyalty-points-job", true, "loyalty-points-job-2.3.0-exec.jar");
+		ShopBuilds.stageRunnableJars(this.source, this.staged);
+		ShopBuilds.Build build = new ShopBuilds.Build(this.staged, "tree", "3.1.0", true, java.time.Duration.ZERO);
+
+		Replay.requireJob(build, "v2.6.0", "loyalty-points-job");
+		assertThatThrownBy(() -> Replay.requireJob(build, "v2.6.0", "order-retry-job"))
+			.isInstanceOf(io.firedrill.kit.FiredrillException.class)
+			.hasMessage("the replay story schedules order-retry-job, but v2.6.0 has no such job (no runnable module"
+					+ " order-retry-job that handles --run-once)");
+	}
+
 	private void shop() throws IOException {
 		Files.writeString(this.source.resolve("pom.xml"), """
 				<project><groupId>com.acme.shop</groupId><artifactId>acme-shop</artifactId><version>2.3.0</version>
