@@ -38,7 +38,7 @@ final class ReportPage {
 			.append("</style>\n</head>\n<body data-check=\"pending\">\n");
 		html.append("<h1>checkout-service: ").append(e(target.beforeLabel())).append(" → ")
 			.append(e(target.afterLabel())).append("</h1>\n");
-		html.append("<p class=\"sub\">Tue 24 Nov, deploy at ").append(Replay.hhmm(result.deployAt()))
+		html.append("<p class=\"sub\">").append(result.deployAt().format(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH))).append(", deploy at ").append(Replay.hhmm(result.deployAt()))
 			.append(" (UTC). Graphs from the service's own metrics (<code>/actuator/prometheus</code>), one point per minute.</p>\n");
 
 		html.append("<h2>Error rate and latency, POST /api/checkout</h2>\n");

@@ -126,6 +126,7 @@ class ReportRenderingTests {
 		assertThat(html).contains("order-retry-job", "NoSuchMethodError", "Order payment retry finished");
 		assertThat(html).contains("NullPointerException", "DiscountService.normalize", "2 errors logged");
 		assertThat(html).contains("2026-11-24T14:0"); // log times in simulated time
+		assertThat(html).contains("Tue 24 Nov, deploy at 14:00"); // the day of the story's deploy
 		assertThat(html).doesNotContain("2026-11-26T01"); // not the machine's
 		assertThat(html.toLowerCase()).doesNotContain("incident", "interview", "firedrill", "root cause:");
 	}
