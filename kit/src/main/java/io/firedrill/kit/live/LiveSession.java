@@ -1,13 +1,7 @@
 package io.firedrill.kit.live;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,19 +18,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.ReplayFacts;
+import io.firedrill.kit.live.LiveReleases.Release;
 import io.firedrill.kit.replay.LoadDriver;
-import io.firedrill.kit.replay.Ports;
 import io.firedrill.kit.replay.Replay;
 import io.firedrill.kit.replay.ReplayTarget;
 import io.firedrill.kit.replay.Scrape;
@@ -46,14 +38,6 @@ import io.firedrill.kit.replay.ShopHost;
 import io.firedrill.kit.replay.ShopHost.JobRun;
 import io.firedrill.kit.replay.TrafficModel;
 import io.firedrill.kit.shop.Processes;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A live session: the shop of one release on this machine under continuous customer traffic, on a compressed clock
@@ -88,12 +72,6 @@ public final class LiveSession implements AutoCloseable {
 	/** A deploy or a rollback, or the start: what the dashboard marks on its charts. */
 	record Event(String kind, int minute, String at, String release, String note) {
 	}
-
-	/** A release to install: its commit in a repository, and what rollback-check calls it. */
-	record Release(String label, String source, Repository repository, RevCommit commit, boolean closeRepository) {
-	}
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Simulated start: a few minutes before the deploy of the incident's release (the story's live.startsMinutesBefore). */
 	private final LocalDateTime start;
@@ -212,7 +190,7 @@ public final class LiveSession implements AutoCloseable {
 		}
 		this.driver = new LoadDriver(this.service.base(), this.options.maxInFlight());
 		this.events.add(new Event("start", 0, hhmm(this.start), base.label(), "session started"));
-		this.server = serve();
+		this.server = new LiveEndpoints(this, this.token, this.progress).serve(this.options.port());
 		LiveState state = new LiveState(ProcessHandle.current().pid(), this.server.getAddress().getPort(), this.token,
 				this.target.name());
 		state.write(this.out);
@@ -343,7 +321,7 @@ public final class LiveSession implements AutoCloseable {
 	 * release is started again)
 	 */
 	synchronized String install(String kind, String ref, Path repo) {
-		Release release = resolve(ref, repo);
+		Release release = LiveReleases.resolve(ref, repo, this.target, this.clone);
 		ShopBuilds.Build next;
 		this.activity = "building " + release.label();
 		try {
@@ -393,67 +371,9 @@ public final class LiveSession implements AutoCloseable {
 		}
 	}
 
-	/** A ref of the session's releases or of the firedrill clone, or the HEAD commit of a candidate's repository. */
-	private Release resolve(String ref, Path repo) {
-		if (repo != null) {
-			return fromRepository(repo);
-		}
-		if (ref == null || ref.isBlank()) {
-			throw FiredrillException.input("give --ref or --repo");
-		}
-		if (ref.equals(this.target.beforeLabel())) {
-			return new Release(ref, ref, this.target.repository(), this.target.before(), false);
-		}
-		if (ref.equals(this.target.afterLabel()) || ref.equals(this.target.name())) {
-			return new Release(this.target.afterLabel(), this.target.afterLabel(), this.target.repository(),
-					this.target.after(), false);
-		}
-		Repository repository = this.clone.repository();
-		try (RevWalk walk = new RevWalk(repository)) {
-			ObjectId id = repository.resolve(ref + "^{commit}");
-			if (id == null) {
-				throw FiredrillException.input("unknown ref '" + ref + "': use " + this.target.beforeLabel() + ", "
-						+ this.target.afterLabel() + ", a ref of the firedrill clone, or --repo DIR");
-			}
-			return new Release(ref, ref, repository, walk.parseCommit(id), false);
-		}
-		catch (IOException ex) {
-			throw FiredrillException.input("cannot read ref '" + ref + "': " + ex.getMessage(), ex);
-		}
-	}
-
-	/** A deploy ships a commit, as in production: the HEAD of the candidate's repository, with nothing uncommitted. */
-	static Release fromRepository(Path repo) {
-		Git git;
-		try {
-			git = Git.open(repo.toFile());
-		}
-		catch (IOException ex) {
-			throw FiredrillException.input(repo + " is not a git repository");
-		}
-		try {
-			if (!git.status().call().getUncommittedChanges().isEmpty()) {
-				throw FiredrillException.input(repo + " has uncommitted changes: commit them, a deploy ships a commit");
-			}
-			Repository repository = git.getRepository();
-			ObjectId head = repository.resolve("HEAD^{commit}");
-			if (head == null) {
-				throw FiredrillException.input(repo + " has no commit");
-			}
-			try (RevWalk walk = new RevWalk(repository)) {
-				RevCommit commit = walk.parseCommit(head);
-				String branch = repository.getBranch();
-				return new Release(branch + "@" + commit.abbreviate(7).name(), repo.toAbsolutePath().toString(),
-						repository, commit, true);
-			}
-		}
-		catch (IOException | GitAPIException | RuntimeException ex) {
-			git.close();
-			if (ex instanceof FiredrillException failure) {
-				throw failure;
-			}
-			throw FiredrillException.input("cannot read " + repo + ": " + ex.getMessage(), ex);
-		}
+	/** Asks the session to end, as Ctrl-C does: {@link #awaitStop()} returns and the owner closes it. */
+	void requestStop() {
+		this.stopped.countDown();
 	}
 
 	/** Ends the session (idempotent): the traffic, the processes, the dashboard, the state file. */
@@ -487,92 +407,6 @@ public final class LiveSession implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// the next session replaces it: its pid is gone
-		}
-	}
-
-	// ---- the dashboard and the control endpoints
-
-	private HttpServer serve() throws IOException {
-		int port = (this.options.port() == 0) ? Ports.freeLoopbackPort() : this.options.port();
-		HttpServer http;
-		try {
-			http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-		}
-		catch (java.net.BindException ex) {
-			throw FiredrillException.input("port " + port + " is taken: choose another --port, or 0 for a free one");
-		}
-		http.setExecutor(Executors.newFixedThreadPool(4, (runnable) -> {
-			Thread thread = new Thread(runnable, "firedrill-live-http");
-			thread.setDaemon(true);
-			return thread;
-		}));
-		http.createContext("/", this::handle);
-		http.start();
-		return http;
-	}
-
-	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			String path = exchange.getRequestURI().getPath();
-			String method = exchange.getRequestMethod();
-			if (method.equals("GET") && (path.equals("/") || path.equals("/index.html"))) {
-				send(exchange, 200, "text/html; charset=utf-8", dashboardPage());
-			}
-			else if (method.equals("GET") && path.equals("/api/state")) {
-				send(exchange, 200, "application/json", JSON.writeValueAsBytes(state()));
-			}
-			else if (method.equals("POST") && (path.equals("/api/install") || path.equals("/api/stop"))) {
-				if (!this.token.equals(exchange.getRequestHeaders().getFirst("X-Firedrill-Token"))) {
-					sendJson(exchange, 403, Map.of("error", "wrong or missing token (read it from " + LiveState.FILE + ")"));
-					return;
-				}
-				if (path.equals("/api/stop")) {
-					sendJson(exchange, 200, Map.of("message", "stopping"));
-					Thread stopper = new Thread(this.stopped::countDown, "firedrill-live-stop");
-					stopper.start();
-					return;
-				}
-				JsonNode request = JSON.readTree(exchange.getRequestBody());
-				String kind = request.path("kind").asString("deploy");
-				String ref = request.path("ref").isString() ? request.path("ref").asString() : null;
-				Path repo = request.path("repo").isString() ? Path.of(request.path("repo").asString()) : null;
-				try {
-					String installedLabel = install(kind.equals("rollback") ? "rollback" : "deploy", ref, repo);
-					sendJson(exchange, 200, Map.of("message", kind + " done: " + installedLabel + " is running",
-							"release", installedLabel));
-				}
-				catch (FiredrillException ex) {
-					sendJson(exchange, 409, Map.of("error", ex.getMessage(), "exitCode", ex.exitCode().code()));
-				}
-			}
-			else {
-				sendJson(exchange, 404, Map.of("error", "no " + method + " " + path));
-			}
-		}
-		catch (RuntimeException ex) {
-			this.progress.accept("dashboard: " + ex);
-		}
-	}
-
-	private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-		exchange.getResponseHeaders().set("Content-Type", type);
-		exchange.getResponseHeaders().set("Cache-Control", "no-store");
-		exchange.sendResponseHeaders(status, body.length);
-		try (OutputStream stream = exchange.getResponseBody()) {
-			stream.write(body);
-		}
-	}
-
-	private static void sendJson(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
-		send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
-	}
-
-	private static byte[] dashboardPage() throws IOException {
-		try (InputStream page = LiveSession.class.getResourceAsStream("dashboard.html")) {
-			if (page == null) {
-				throw new IOException("dashboard.html missing from the kit's jar");
-			}
-			return page.readAllBytes();
 		}
 	}
 
@@ -628,54 +462,12 @@ public final class LiveSession implements AutoCloseable {
 		state.put("jobs", List.copyOf(lastRuns.values()));
 		state.put("running", this.runningJobs.size());
 		state.put("skippedJobs", this.skippedJobs.get());
-		state.put("errorLines", errorLines(running.log(), this.jobRuns));
+		state.put("errorLines", ErrorLines.of(running.log(), this.jobRuns));
 		return state;
 	}
 
 	/** Minutes behind the dashboard's current error rate. */
 	static final int RECENT = 3;
-
-	/** The last ERROR lines of the running service's log and of the jobs' last runs. */
-	static List<String> errorLines(Path serviceLog, List<JobRun> runs) {
-		List<String> lines = new ArrayList<>();
-		for (JobRun run : runs.subList(Math.max(0, runs.size() - 3), runs.size())) {
-			tail(run.log()).stream().filter(LiveSession::isError).map((line) -> run.job() + ": " + line)
-				.forEach(lines::add);
-		}
-		tail(serviceLog).stream().filter(LiveSession::isError).map((line) -> "checkout-service: " + line)
-			.forEach(lines::add);
-		return List.copyOf(lines.subList(Math.max(0, lines.size() - 12), lines.size()));
-	}
-
-	/**
-	 * An ERROR line of logback, or the headline of the exception it logged ({@code Caused by: ...},
-	 * {@code java.lang.NoSuchMethodError: ...}): the cause is what the candidate needs, not the stack frames.
-	 */
-	static boolean isError(String line) {
-		return line.contains(" ERROR ") || line.startsWith("ERROR ") || line.startsWith("Caused by: ")
-				|| EXCEPTION_HEADLINE.matcher(line).matches();
-	}
-
-	private static final java.util.regex.Pattern EXCEPTION_HEADLINE = java.util.regex.Pattern
-		.compile("[A-Za-z_$][\\w.$]*(Exception|Error)(: .*)?");
-
-	/** The lines of the last 64 KiB of a log. */
-	static List<String> tail(Path log) {
-		try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-			long start = Math.max(0, file.length() - 65_536);
-			byte[] bytes = new byte[(int) (file.length() - start)];
-			file.seek(start);
-			file.readFully(bytes);
-			List<String> lines = new ArrayList<>(List.of(new String(bytes, StandardCharsets.UTF_8).split("\\R")));
-			if (start > 0 && !lines.isEmpty()) {
-				lines.remove(0); // cut in the middle
-			}
-			return lines.stream().map((line) -> (line.length() > 300) ? line.substring(0, 297) + "..." : line).toList();
-		}
-		catch (IOException ex) {
-			return List.of();
-		}
-	}
 
 	private static Object json(double value) {
 		return Double.isNaN(value) ? null : value;

@@ -35,7 +35,7 @@ class LiveSessionTests {
 				""");
 		JobRun run = new JobRun("refund-processor", "v2.4.0", "14:07", 1, Duration.ofSeconds(5), job, Instant.now());
 
-		List<String> lines = LiveSession.errorLines(service, List.of(run));
+		List<String> lines = ErrorLines.of(service, List.of(run));
 
 		assertThat(lines).hasSize(4);
 		assertThat(lines.get(0)).startsWith("refund-processor: ").endsWith("Refund processing failed");
@@ -46,7 +46,7 @@ class LiveSessionTests {
 
 	@Test
 	void aMissingLogHasNoErrorLines() {
-		assertThat(LiveSession.errorLines(this.dir.resolve("none.log"), List.of())).isEmpty();
+		assertThat(ErrorLines.of(this.dir.resolve("none.log"), List.of())).isEmpty();
 	}
 
 	@Test
