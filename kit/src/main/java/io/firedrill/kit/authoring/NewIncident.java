@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,9 +21,8 @@ import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
-import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.catalog.PullRequest;
-import io.firedrill.kit.grade.Criteria;
+import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.history.HistoryWriter;
 import io.firedrill.kit.history.PatchCommit;
 import io.firedrill.kit.shop.ShopLayout;

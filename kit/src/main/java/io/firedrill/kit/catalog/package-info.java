@@ -1,6 +1,9 @@
 /**
- * The incident catalog: {@code incidents/<id>/incident.yaml} and the patches it names, read from the clone's HEAD
- * and validated, plus the base release every incident applies to ({@code Catalog.BASE_TAG}). It depends only on
+ * The incident catalog, all of its metadata read in one place: {@code incidents/<id>/incident.yaml} and the patches
+ * it names, {@code incidents/<id>/fixes/fixes.yaml} ({@link io.firedrill.kit.catalog.Fixes}: each known fix and the
+ * verdict, a {@link io.firedrill.kit.catalog.Status}, every criterion must give it) and {@code grading/criteria.yaml}
+ * ({@link io.firedrill.kit.catalog.Criteria}), read from the clone's HEAD and validated, plus the base release every
+ * incident applies to ({@code Catalog.BASE_TAG}). Making a fix into commits is grading's ({@code grade.FixCommits}). It depends only on
  * the root package; history, export and the commands build on it, never the other way round.
  * <p>
  * It also owns each incident's replay story ({@link io.firedrill.kit.catalog.ReplayFacts}, the {@code replay:} block

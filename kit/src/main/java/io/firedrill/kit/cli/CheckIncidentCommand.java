@@ -11,7 +11,7 @@ import io.firedrill.kit.TerminalText;
 import io.firedrill.kit.authoring.IncidentCheck;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
-import io.firedrill.kit.grade.Criteria;
+import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.grade.GradingSession;
 import io.firedrill.kit.grade.MavenRun;
 import picocli.CommandLine.Command;

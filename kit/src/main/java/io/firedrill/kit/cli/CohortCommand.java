@@ -17,7 +17,7 @@ import io.firedrill.kit.cohort.Chunk;
 import io.firedrill.kit.cohort.CohortReport;
 import io.firedrill.kit.cohort.CohortRun;
 import io.firedrill.kit.cohort.Roster;
-import io.firedrill.kit.grade.Criteria;
+import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.grade.GradingSession;
 import io.firedrill.kit.grade.MavenRun;
 import picocli.CommandLine.Command;

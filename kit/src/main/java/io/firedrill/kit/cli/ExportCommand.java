@@ -13,9 +13,10 @@ import io.firedrill.kit.TerminalText;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.export.CandidateExport;
-import io.firedrill.kit.grade.Criteria;
-import io.firedrill.kit.grade.Fix;
-import io.firedrill.kit.grade.Fixes;
+import io.firedrill.kit.catalog.Criteria;
+import io.firedrill.kit.catalog.Fix;
+import io.firedrill.kit.catalog.Fixes;
+import io.firedrill.kit.grade.FixCommits;
 import io.firedrill.kit.history.TagSync;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -75,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
 					(this.bundle != null) ? cwd.resolve(this.bundle) : null);
 			PrintWriter out = this.spec.commandLine().getOut();
 			if (known != null) {
-				RevCommit commit = Fixes.commitOnMain(result.directory(), known, incident);
+				RevCommit commit = FixCommits.commitOnMain(result.directory(), known, incident);
 				out.println("exported " + incident.id() + " to " + TerminalText.safe(result.directory()) + " ("
 						+ CandidateExport.BRANCH + " at " + TagSync.abbreviate(commit) + ": fix " + known.id()
 						+ " committed on the brief)");

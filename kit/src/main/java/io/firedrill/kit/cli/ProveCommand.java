@@ -12,7 +12,7 @@ import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
-import io.firedrill.kit.grade.Criteria;
+import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.grade.GradingSession;
 import io.firedrill.kit.grade.MavenRun;
 import io.firedrill.kit.grade.Prover;

@@ -22,7 +22,7 @@ import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.TerminalText;
 import io.firedrill.kit.catalog.Incident;
-import io.firedrill.kit.grade.Criteria;
+import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.grade.GradingSession;
 import io.firedrill.kit.grade.KitVersion;
 import io.firedrill.kit.grade.Scorecard;

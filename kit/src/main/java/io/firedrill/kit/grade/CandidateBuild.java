@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.shop.ShopModules;
 
 /**

@@ -2,6 +2,8 @@ package io.firedrill.kit.grade;
 
 import java.util.List;
 
+import io.firedrill.kit.catalog.Status;
+
 /**
  * The verdict on one criterion.
  *

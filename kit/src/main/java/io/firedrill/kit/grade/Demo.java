@@ -12,6 +12,9 @@ import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
+import io.firedrill.kit.catalog.Criteria;
+import io.firedrill.kit.catalog.Fix;
+import io.firedrill.kit.catalog.Fixes;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.export.CandidateExport;
 import io.firedrill.kit.history.TagSync;
@@ -92,7 +95,7 @@ public final class Demo {
 					}
 					Path fixed = out.resolve("candidate-fixed");
 					CandidateExport.export(clone, incident, fixed, null);
-					Fixes.commitOnMain(fixed, reference.get(), incident);
+					FixCommits.commitOnMain(fixed, reference.get(), incident);
 					this.out.println("5. exported again to " + fixed + " and committed the reference fix "
 							+ reference.get().id());
 					Path fixedCard = out.resolve("scorecards").resolve("fixed");

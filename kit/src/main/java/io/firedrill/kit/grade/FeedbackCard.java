@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.firedrill.kit.catalog.Criterion;
+
 /**
  * {@code feedback.md} and {@code feedback.html}: the card the interviewer may hand to the candidate. It says what
  * passed and what to look at in the words of {@code criteria.yaml}, for the criteria whose visibility allows it,

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
+import io.firedrill.kit.catalog.Criteria;
+import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.maven.LocalRepository;
 import io.firedrill.kit.shop.HostRuntime;

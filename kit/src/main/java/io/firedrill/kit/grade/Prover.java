@@ -14,7 +14,12 @@ import java.util.Optional;
 
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
+import io.firedrill.kit.catalog.Criteria;
+import io.firedrill.kit.catalog.Criterion;
+import io.firedrill.kit.catalog.Fix;
+import io.firedrill.kit.catalog.Fixes;
 import io.firedrill.kit.catalog.Incident;
+import io.firedrill.kit.catalog.Status;
 import io.firedrill.kit.export.CandidateExport;
 
 /**
@@ -119,7 +124,7 @@ public final class Prover {
 			CandidateExport.export(this.kit, incident, repository, null);
 			List<String> branches = new ArrayList<>();
 			for (Fix fix : fixes.orElse(List.of())) {
-				branches.add(Fixes.branchFromTag(repository, fix, incident));
+				branches.add(FixCommits.branchFromTag(repository, fix, incident));
 			}
 			this.out.println("prove " + incident.id() + " (" + (fixes.isEmpty() ? "no fixes.yaml: the broken tag only"
 					: fixes.get().size() + " known " + (fixes.get().size() == 1 ? "fix" : "fixes")) + ")");

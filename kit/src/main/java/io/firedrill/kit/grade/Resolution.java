@@ -30,6 +30,7 @@ import javax.xml.transform.stream.StreamResult;
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
+import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.maven.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

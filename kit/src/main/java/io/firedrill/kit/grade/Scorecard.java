@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.firedrill.kit.catalog.Criterion;
+
 /**
  * The result of grading one submission: what {@code scorecard.json}, {@code scorecard.md} and
  * {@code scorecard.html} show, and the candidate's {@code feedback.md} and {@code feedback.html}

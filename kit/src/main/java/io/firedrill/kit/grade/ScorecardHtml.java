@@ -2,6 +2,9 @@ package io.firedrill.kit.grade;
 
 import java.util.Locale;
 
+import io.firedrill.kit.catalog.Criterion;
+import io.firedrill.kit.catalog.Status;
+
 /** {@code scorecard.html}: one file, no external resource, prints well; the rubric is a form to fill in. */
 public final class ScorecardHtml {
 

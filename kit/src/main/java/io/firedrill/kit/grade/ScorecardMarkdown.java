@@ -3,6 +3,9 @@ package io.firedrill.kit.grade;
 import java.util.List;
 import java.util.Locale;
 
+import io.firedrill.kit.catalog.Criterion;
+import io.firedrill.kit.catalog.Status;
+
 /** {@code scorecard.md}: the scorecard as Markdown, to paste into an ATS or an e-mail. */
 public final class ScorecardMarkdown {
 

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
+import io.firedrill.kit.catalog.Status;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.firedrill.kit.catalog.Criterion;
+import io.firedrill.kit.catalog.Status;
+
 /**
  * Turns the reported results of a criterion's hidden tests into its verdict. Counted, not trusted: every test
  * {@code criteria.yaml} lists must have run and passed; a test that did not run is a failure and a finding, never a

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.firedrill.kit.grade.CriterionResult;
 import io.firedrill.kit.grade.Scorecard;
-import io.firedrill.kit.grade.Status;
+import io.firedrill.kit.catalog.Status;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -4,7 +4,7 @@ import static io.firedrill.kit.results.Text.xml;
 
 import io.firedrill.kit.grade.CriterionResult;
 import io.firedrill.kit.grade.Scorecard;
-import io.firedrill.kit.grade.Status;
+import io.firedrill.kit.catalog.Status;
 
 /**
  * {@code junit.xml}: a scorecard as the JUnit XML report GitLab, Jenkins and the GitHub Actions test reporters read

@@ -8,7 +8,7 @@ import io.firedrill.kit.grade.Evidence;
 import io.firedrill.kit.grade.Finding;
 import io.firedrill.kit.grade.Scorecard;
 import io.firedrill.kit.grade.Severity;
-import io.firedrill.kit.grade.Status;
+import io.firedrill.kit.catalog.Status;
 
 /**
  * {@code summary.md}: a scorecard as a GitHub Actions job summary ({@code cat summary.md >> $GITHUB_STEP_SUMMARY}):

@@ -12,8 +12,8 @@ import java.util.Map;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.catalog.PatchFile;
-import io.firedrill.kit.grade.Criteria;
-import io.firedrill.kit.grade.Criterion;
+import io.firedrill.kit.catalog.Criteria;
+import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.support.Cli.Run;
 import io.firedrill.kit.support.TinyKit;
 import org.junit.jupiter.api.BeforeEach;

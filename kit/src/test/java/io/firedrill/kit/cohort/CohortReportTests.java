@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.grade.Finding;
-import io.firedrill.kit.grade.Status;
+import io.firedrill.kit.catalog.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,7 +9,7 @@ import io.firedrill.kit.grade.Evidence;
 import io.firedrill.kit.grade.Finding;
 import io.firedrill.kit.grade.Scorecard;
 import io.firedrill.kit.grade.ScorecardFiles;
-import io.firedrill.kit.grade.Status;
+import io.firedrill.kit.catalog.Status;
 
 /** Candidate folders as {@code firedrill cohort} writes them, from scorecards like {@code ScorecardSamples}'. */
 final class CohortSamples {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.firedrill.kit.grade.ScorecardFiles;
-import io.firedrill.kit.grade.Status;
+import io.firedrill.kit.catalog.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import io.firedrill.kit.catalog.Fix;
+
 import org.junit.jupiter.api.Test;
 
 /** The scan of the candidate's tree before anything runs, on small fixture trees. */

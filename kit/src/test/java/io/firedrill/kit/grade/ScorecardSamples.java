@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.firedrill.kit.catalog.Criterion;
+import io.firedrill.kit.catalog.Status;
+
 /**
  * Scorecards to render in tests: public for the writers of other formats ({@code io.firedrill.kit.results}), which
  * must give every card the same meaning.

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.catalog.Fix;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.BeforeEach;

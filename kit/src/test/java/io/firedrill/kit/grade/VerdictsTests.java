@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import io.firedrill.kit.catalog.Criterion;
+import io.firedrill.kit.catalog.Status;
+
 import org.junit.jupiter.api.Test;
 
 class VerdictsTests {

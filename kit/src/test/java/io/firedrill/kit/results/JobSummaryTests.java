@@ -12,7 +12,7 @@ import io.firedrill.kit.grade.CriterionResult;
 import io.firedrill.kit.grade.Evidence;
 import io.firedrill.kit.grade.Scorecard;
 import io.firedrill.kit.grade.ScorecardSamples;
-import io.firedrill.kit.grade.Status;
+import io.firedrill.kit.catalog.Status;
 
 class JobSummaryTests {
 

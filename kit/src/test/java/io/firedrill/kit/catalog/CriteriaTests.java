@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -8,14 +8,13 @@ import java.util.List;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
-import io.firedrill.kit.catalog.Incident;
 import org.junit.jupiter.api.Test;
 
 class CriteriaTests {
 
 	@Test
 	void readsTheKitsContract() {
-		Criteria criteria = Criteria.parse(Fixtures.repositoryFile(Criteria.FILE));
+		Criteria criteria = Criteria.parse(repositoryCriteria());
 
 		assertThat(criteria.support()).isEqualTo("support");
 		Criterion gated = criteria.all().get(0);
@@ -33,7 +32,7 @@ class CriteriaTests {
 
 	@Test
 	void givesAnIncidentsCriteriaInItsOrder() {
-		Criteria criteria = Criteria.parse(Fixtures.repositoryFile(Criteria.FILE));
+		Criteria criteria = Criteria.parse(repositoryCriteria());
 		Incident incident = incident(List.of("compatible-migration", "flag-gated-backend"));
 
 		assertThat(criteria.of(incident)).extracting(Criterion::id).containsExactly("compatible-migration", "flag-gated-backend");
@@ -41,7 +40,7 @@ class CriteriaTests {
 
 	@Test
 	void anIncidentNamingAnUnknownCriterionIsAnInputError() {
-		Criteria criteria = Criteria.parse(Fixtures.repositoryFile(Criteria.FILE));
+		Criteria criteria = Criteria.parse(repositoryCriteria());
 
 		assertThatExceptionOfType(FiredrillException.class).isThrownBy(() -> criteria.of(incident(List.of("nope"))))
 			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(ExitCode.INPUT))
@@ -92,7 +91,7 @@ class CriteriaTests {
 
 	@Test
 	void everyCriterionOfTheKitTellsTheCandidateSomethingInPlainWordsWithoutNamingAHiddenTest() {
-		Criteria criteria = Criteria.parse(Fixtures.repositoryFile(Criteria.FILE));
+		Criteria criteria = Criteria.parse(repositoryCriteria());
 
 		for (Criterion criterion : criteria.all()) {
 			Criterion.Feedback feedback = criterion.feedback();
@@ -165,6 +164,16 @@ class CriteriaTests {
 	static Incident incident(List<String> criteria) {
 		return new Incident("ungated-discount", "Checkout errors", "incident/ungated-discount", "v2.3.0", "2.4.0", false,
 				"60m", criteria, List.of(), "incidents/ungated-discount/brief.md", new byte[0], List.of());
+	}
+
+	/** The criteria file of the firedrill repository this kit is built from (the kit module's parent folder). */
+	private static byte[] repositoryCriteria() {
+		try {
+			return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..").resolve(Criteria.FILE));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.catalog;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
-import io.firedrill.kit.catalog.Incident;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;

@@ -1,10 +1,6 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.catalog;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,21 +13,6 @@ import java.util.function.Function;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
-import io.firedrill.kit.catalog.Incident;
-import io.firedrill.kit.catalog.PatchFile;
-import io.firedrill.kit.export.CandidateExport;
-import io.firedrill.kit.history.PatchCommit;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ResetCommand.ResetType;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -52,10 +33,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * </pre>
  */
 public final class Fixes {
-
-	/** Who submits a known fix, and when: fixed, so the same fix gives the same commit. */
-	public static final PersonIdent CANDIDATE = new PersonIdent("Candidate", "candidate@example.com",
-			Instant.parse("2026-11-21T09:30:00Z"), ZoneOffset.UTC);
 
 	private static final YAMLMapper YAML = YAMLMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -176,74 +153,6 @@ public final class Fixes {
 			.findFirst()
 			.orElseThrow(() -> FiredrillException.input("incident " + incident.id() + " has no fix '" + id + "' (known: "
 					+ String.join(", ", fixes.stream().map(Fix::id).toList()) + ")"));
-	}
-
-	/**
-	 * Commits a fix on top of {@code parent} in {@code repository}, as the candidate would: author and committer
-	 * {@link #CANDIDATE}, the patch's subject (or the fix's description) as message.
-	 */
-	public static RevCommit commit(Repository repository, ObjectId parent, Fix fix, Incident incident) {
-		String message;
-		try {
-			PatchFile parsed = PatchFile.parse(fix.patchPath(), fix.patch());
-			message = parsed.message();
-		}
-		catch (FiredrillException ex) {
-			message = fix.description() + "\n";
-		}
-		return PatchCommit.apply(repository, parent, fix.patch(), CANDIDATE, message,
-				"incident " + incident.id() + ": fix " + fix.id());
-	}
-
-	/**
-	 * In an exported candidate repository: commits the fix on top of {@code main}, moves {@code main} to it and
-	 * updates the work tree, as a candidate who submits that fix would.
-	 */
-	public static RevCommit commitOnMain(Path candidateRepository, Fix fix, Incident incident) {
-		try (Git git = Git.open(candidateRepository.toFile())) {
-			Repository repository = git.getRepository();
-			ObjectId main = repository.resolve(Constants.R_HEADS + CandidateExport.BRANCH + "^{commit}");
-			RevCommit commit = commit(repository, main, fix, incident);
-			git.reset().setMode(ResetType.HARD).setRef(commit.name()).call();
-			return commit;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (GitAPIException ex) {
-			throw new IllegalStateException("cannot move " + CandidateExport.BRANCH + " in " + candidateRepository, ex);
-		}
-	}
-
-	/**
-	 * In an exported candidate repository: commits the fix on top of the incident's tag as branch
-	 * {@code fix/<id>}, leaving the work tree alone.
-	 * @return the branch's name
-	 */
-	public static String branchFromTag(Path candidateRepository, Fix fix, Incident incident) {
-		try (Repository repository = new FileRepositoryBuilder().setWorkTree(candidateRepository.toFile())
-			.setMustExist(true)
-			.build(); RevWalk walk = new RevWalk(repository)) {
-			ObjectId tag = repository.resolve(Constants.R_TAGS + incident.tag() + "^{commit}");
-			if (tag == null) {
-				throw FiredrillException.input(candidateRepository + " has no tag " + incident.tag());
-			}
-			RevCommit commit = commit(repository, tag, fix, incident);
-			String branch = "fix/" + fix.id();
-			RefUpdate update = repository.updateRef(Constants.R_HEADS + branch);
-			update.setNewObjectId(commit);
-			update.setForceUpdate(true);
-			update.disableRefLog();
-			RefUpdate.Result result = update.update(walk);
-			if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FORCED
-					&& result != RefUpdate.Result.NO_CHANGE) {
-				throw new IOException("could not create branch " + branch + ": " + result);
-			}
-			return branch;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** {@code fixes.yaml} as written. */

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.catalog;
 
 import static io.firedrill.kit.support.GitCli.git;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +15,7 @@ import java.util.Optional;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
-import io.firedrill.kit.catalog.Incident;
+import io.firedrill.kit.grade.FixCommits;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -166,7 +166,7 @@ class FixesTests {
 
 		RevCommit commit;
 		try (Repository repository = new FileRepositoryBuilder().setWorkTree(repo.toFile()).build()) {
-			commit = Fixes.commit(repository, repository.resolve(base), fix, INCIDENT);
+			commit = FixCommits.commit(repository, repository.resolve(base), fix, INCIDENT);
 		}
 
 		assertThat(git(repo, "show", commit.name() + ":Checkout.java")).contains("return 72;");
