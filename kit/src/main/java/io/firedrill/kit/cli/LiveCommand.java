@@ -21,7 +21,6 @@ import io.firedrill.kit.guardrails.ShopSources;
 import io.firedrill.kit.live.LiveClient;
 import io.firedrill.kit.live.LiveSession;
 import io.firedrill.kit.live.LiveState;
-import io.firedrill.kit.replay.Replay;
 import io.firedrill.kit.replay.ReplayTarget;
 import io.firedrill.kit.rollback.Databases;
 import io.firedrill.kit.rollback.RollbackCheck;
@@ -72,20 +71,14 @@ final class LiveCommand implements Callable<Integer> {
 	@Option(names = "--port", paramLabel = "N", description = "Loopback port of the dashboard (default: a free one).")
 	private int port;
 
+	@Mixin
+	private StoryOverrides story;
+
 	@Option(names = "--minute-millis", paramLabel = "MS", description = "Wall time of a simulated minute (default: ${DEFAULT-VALUE}).")
 	private long minuteMillis = LiveSession.Options.MINUTE_LENGTH.toMillis();
 
 	@Option(names = "--minutes-before", paramLabel = "N", description = "Simulated minutes on v2.3.0 before the incident's release is deployed (default: the incident's replay.live.startsMinutesBefore).")
 	private Integer minutesBefore;
-
-	@Option(names = "--checkouts-per-minute", paramLabel = "N", description = "Checkouts per simulated minute (default: the incident's replay.traffic.checkoutsPerMinute).")
-	private Integer checkoutsPerMinute;
-
-	@Option(names = "--seed", paramLabel = "N", description = "Seed of the customer traffic (default: the incident's replay.traffic.seed).")
-	private Long seed;
-
-	@Option(names = "--cache", paramLabel = "DIR", description = "Cache of built releases (default: $FIREDRILL_CACHE or ~/.cache/firedrill).")
-	private Path cache;
 
 	@Override
 	public Integer call() throws Exception {
@@ -96,7 +89,7 @@ final class LiveCommand implements Callable<Integer> {
 		if (this.minutesBefore != null && this.minutesBefore < 0) {
 			throw FiredrillException.input("--minutes-before must not be negative (was " + this.minutesBefore + ")");
 		}
-		check(this.minuteMillis, (this.checkoutsPerMinute != null) ? this.checkoutsPerMinute : 1, this.port);
+		check(this.minuteMillis, (this.story.checkoutsPerMinute != null) ? this.story.checkoutsPerMinute : 1, this.port);
 		Path cwd = this.parent.workspace().cwd();
 		Path output = outOf(this.parent, this.out);
 		PrintWriter stdout = this.spec.commandLine().getOut();
@@ -113,8 +106,7 @@ final class LiveCommand implements Callable<Integer> {
 				ReplayTarget target = ReplayTarget.resolve(clone, catalog, this.incident)) {
 			ReplayFacts facts = catalog.replayFacts(target.incident());
 			LiveSession.Options options = validated(this.minuteMillis,
-					(this.checkoutsPerMinute != null) ? this.checkoutsPerMinute : facts.traffic().checkoutsPerMinute(),
-					this.port, (this.seed != null) ? this.seed : facts.traffic().seed(), facts);
+					this.story.checkoutsPerMinute(facts.traffic()), this.port, this.story.seed(facts.traffic()), facts);
 			int before = (this.minutesBefore != null) ? this.minutesBefore : facts.live().startsMinutesBefore();
 			runSession(clone, target, facts, options, output, cwd, stdout, before);
 		}
@@ -124,7 +116,7 @@ final class LiveCommand implements Callable<Integer> {
 	private void runSession(KitClone clone, ReplayTarget target, ReplayFacts facts, LiveSession.Options options,
 			Path output, Path cwd, PrintWriter stdout, int minutesBefore) throws Exception {
 		try (LiveSession session = new LiveSession(options, facts, output,
-						(this.cache != null) ? cwd.resolve(this.cache) : Replay.defaultCache(), clone, target,
+						this.story.cache(cwd), clone, target,
 						(line) -> {
 							stdout.println(line);
 							stdout.flush();

@@ -18,6 +18,7 @@ import io.firedrill.kit.replay.Replay;
 import io.firedrill.kit.replay.ReplayReport;
 import io.firedrill.kit.replay.ReplayTarget;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,20 +53,17 @@ final class ReplayCommand implements Callable<Integer> {
 					+ "for 'firedrill export' to put next to BRIEF.md (commit them).")
 	private boolean forBrief;
 
-	@Option(names = "--seed", paramLabel = "N", description = "Seed of the customer traffic (default: the incident's replay.traffic.seed).")
-	private Long seed;
-
 	@Option(names = "--minutes-before", paramLabel = "N", description = "Simulated minutes before the deploy (default: the incident's replay.minutesBefore).")
 	private Integer minutesBefore;
 
 	@Option(names = "--minutes-after", paramLabel = "N", description = "Simulated minutes after the deploy (default: the incident's replay.minutesAfter).")
 	private Integer minutesAfter;
 
-	@Option(names = "--checkouts-per-minute", paramLabel = "N", description = "Checkouts per simulated minute (default: the incident's replay.traffic.checkoutsPerMinute).")
-	private Integer checkoutsPerMinute;
-
 	@Option(names = "--gateway-latency", paramLabel = "MS", description = "How long the payment gateway takes per request; the sandbox is told to take as long (default: the incident's replay.traffic.gatewayLatencyMs).")
 	private Long gatewayLatencyMillis;
+
+	@Mixin
+	private StoryOverrides story;
 
 	@Option(names = "--minute-millis", paramLabel = "MS", description = "Wall time of a simulated minute (default: ${DEFAULT-VALUE}).")
 	private long minuteMillis = Replay.Options.MINUTE_LENGTH.toMillis();
@@ -79,14 +77,11 @@ final class ReplayCommand implements Callable<Integer> {
 	@Option(names = "--service-jvm-option", paramLabel = "OPT", description = "JVM option for checkout-service (repeatable), e.g. for experiments.")
 	private List<String> serviceJvmOptions = new ArrayList<>();
 
-	@Option(names = "--cache", paramLabel = "DIR", description = "Cache of built releases (default: $FIREDRILL_CACHE or ~/.cache/firedrill).")
-	private Path cache;
-
 	@Override
 	public Integer call() {
 		PrintWriter err = this.spec.commandLine().getErr();
 		Path cwd = this.parent.workspace().cwd();
-		if (isBelow(this.minutesBefore, 1) || isBelow(this.minutesAfter, 1) || isBelow(this.checkoutsPerMinute, 1)
+		if (isBelow(this.minutesBefore, 1) || isBelow(this.minutesAfter, 1) || isBelow(this.story.checkoutsPerMinute, 1)
 				|| this.minuteMillis < 100 || this.inFlight < 1 || this.warmupSessions < 0
 				|| this.gatewayLatencyMillis != null && this.gatewayLatencyMillis < 0) {
 			throw FiredrillException.input(
@@ -111,8 +106,8 @@ final class ReplayCommand implements Callable<Integer> {
 		return facts
 			.withWindow((this.minutesBefore != null) ? this.minutesBefore : facts.minutesBefore(),
 					(this.minutesAfter != null) ? this.minutesAfter : facts.minutesAfter())
-			.withTraffic(new ReplayFacts.Traffic((this.seed != null) ? this.seed : traffic.seed(),
-					(this.checkoutsPerMinute != null) ? this.checkoutsPerMinute : traffic.checkoutsPerMinute(),
+			.withTraffic(new ReplayFacts.Traffic(this.story.seed(traffic),
+					this.story.checkoutsPerMinute(traffic),
 					(this.gatewayLatencyMillis != null) ? Duration.ofMillis(this.gatewayLatencyMillis)
 							: traffic.gatewayLatency()));
 	}
@@ -128,7 +123,7 @@ final class ReplayCommand implements Callable<Integer> {
 		Replay.Options options = new Replay.Options(facts(catalog, replayTarget),
 				Duration.ofMillis(this.minuteMillis), this.inFlight, this.warmupSessions,
 				List.copyOf(this.serviceJvmOptions));
-		Path cacheDir = (this.cache != null) ? cwd.resolve(this.cache) : Replay.defaultCache();
+		Path cacheDir = this.story.cache(cwd);
 		err.println("replay " + replayTarget.beforeLabel() + " -> " + replayTarget.afterLabel() + " into " + output);
 		err.flush();
 		Replay replay = new Replay(options, cacheDir, output, (line) -> {
