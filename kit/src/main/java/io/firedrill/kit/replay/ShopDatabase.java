@@ -42,6 +42,12 @@ public final class ShopDatabase {
 	 */
 	static final String SECOND_CHARGE_AT = "secondChargeAt ";
 
+	/** Orders left {@code pending} after their charge was approved and recorded ({@link #seedDeclinedOrders}). */
+	static final int INTERRUPTED_CHECKOUTS = 5;
+
+	/** Customers of the interrupted checkouts: outside the traffic's customer ids, as the declining customers. */
+	static final long FIRST_INTERRUPTED_CUSTOMER = 90_101L;
+
 	private final Path dataDir;
 
 	public ShopDatabase(Path dataDir) {
@@ -89,9 +95,12 @@ public final class ShopDatabase {
 	}
 
 	/**
-	 * Adds one order per customer whose payment was declined earlier in the day, waiting for the retry job: a
-	 * {@code payment_failed} order with its declined attempt. The customers' cards keep being declined (the host
-	 * tells every sandbox so), so the orders are still there whenever the retry job runs.
+	 * Adds the morning's unfinished payments. One order per customer whose payment was declined earlier in the day,
+	 * waiting for the retry job: a {@code payment_failed} order with its declined attempt. The customers' cards keep
+	 * being declined (the host tells every sandbox so), so the orders are still there whenever the retry job runs.
+	 * And {@link #INTERRUPTED_CHECKOUTS} orders whose checkout was stopped mid-request (a restart of the service):
+	 * the gateway approved the charge and the payment was recorded, the order was never marked paid, so it is still
+	 * {@code pending}, three hours old.
 	 */
 	public void seedDeclinedOrders(List<Long> customers, long seed) throws SQLException {
 		SplittableRandom random = new SplittableRandom(seed);
@@ -113,6 +122,33 @@ public final class ShopDatabase {
 				attempt.setString(2, "txn_morning_" + customer);
 				attempt.setBigDecimal(3, amount);
 				attempt.executeUpdate();
+			}
+			seedInterruptedCheckouts(connection, random);
+		}
+	}
+
+	private static void seedInterruptedCheckouts(Connection connection, SplittableRandom random) throws SQLException {
+		try (PreparedStatement order = connection.prepareStatement(
+				"INSERT INTO orders (customer_id, amount, status, created_at) VALUES (?, ?, 'pending', ?)",
+				Statement.RETURN_GENERATED_KEYS);
+				PreparedStatement payment = connection.prepareStatement("INSERT INTO payments (order_id, transaction_id,"
+						+ " amount, status, created_at) VALUES (?, ?, ?, 'approved', ?)")) {
+			LocalDateTime morning = LocalDateTime.now().minusHours(3);
+			for (int i = 0; i < INTERRUPTED_CHECKOUTS; i++) {
+				long customer = FIRST_INTERRUPTED_CUSTOMER + i;
+				BigDecimal amount = BigDecimal.valueOf(500 + random.nextInt(9501), 2);
+				order.setLong(1, customer);
+				order.setBigDecimal(2, amount);
+				order.setObject(3, morning);
+				order.executeUpdate();
+				try (ResultSet keys = order.getGeneratedKeys()) {
+					keys.next();
+					payment.setLong(1, keys.getLong(1));
+				}
+				payment.setString(2, "txn_interrupted_" + customer);
+				payment.setBigDecimal(3, amount);
+				payment.setObject(4, morning);
+				payment.executeUpdate();
 			}
 		}
 	}
