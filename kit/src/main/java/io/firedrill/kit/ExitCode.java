@@ -12,13 +12,14 @@ public enum ExitCode {
 	INTERNAL(1, "internal error: a bug in firedrill (rerun with --verbose and report it)"),
 	USAGE(2, "usage error: unknown command or option, missing or extra argument"),
 	INPUT(3, "input not usable: unknown incident, output not empty or not writable, not a git repository, corrupt"
-			+ " bundle, unknown ref, corrupt incident.yaml or fixes.yaml, a tag that exists elsewhere"),
+			+ " bundle, unknown ref, corrupt incident.yaml (its replay: block included) or fixes.yaml, no replay.json, a tag that exists elsewhere"),
 	ENVIRONMENT(4, "environment missing: not run from a firedrill clone, no incident catalog committed"),
 	PATCH(5, "a patch of an incident no longer applies to the shop"),
 	GRADING(6, "the grading run itself could not run: Maven missing or not starting, or what the hidden suites need"
 			+ " could not be downloaded before it (no scorecard)"),
 	PROOF(7, "prove, check-incident: a verdict differs from what the catalog expects (the broken tag, or a fix's expect);"
-			+ " check-incident: a problem the author must fix"),
+			+ " check-incident: a problem the author must fix; check-replay: a replay's figure misses what its incident"
+			+ " expects"),
 	CAUGHT(8, "guardrails: at least one guardrail caught a problem"),
 	UNSAFE(9, "rollback-check: rolling back is unsafe (the older release fails on the newer schema); live rollback:"
 			+ " unsafe and not forced, nothing changed"),

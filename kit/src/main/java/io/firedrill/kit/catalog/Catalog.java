@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.Repository;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -37,16 +38,31 @@ public final class Catalog {
 
 	public static final String METADATA = "incident.yaml";
 
+	/**
+	 * The catalog's default replay story, {@code incidents/replay.yaml}: the timeline of a replay of a bare tag
+	 * ({@code v2.3.0}, a control run) or of an incident without {@code replay:} block, and what each key an
+	 * incident's block leaves out stands for.
+	 */
+	public static final String REPLAY_DEFAULTS = "replay.yaml";
+
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
 	private static final YAMLMapper YAML = YAMLMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
+	/** Reads the {@code replay:} block only, refusing unknown keys in it (the rest of the file is read above). */
+	private static final YAMLMapper STRICT_YAML = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
 	private final List<Incident> incidents;
 
-	private Catalog(List<Incident> incidents) {
+	private final ReplayFacts replayDefaults;
+
+	private Catalog(List<Incident> incidents, ReplayFacts replayDefaults) {
 		this.incidents = List.copyOf(incidents);
+		this.replayDefaults = replayDefaults;
 	}
 
 	/**
@@ -59,11 +75,16 @@ public final class Catalog {
 			throw FiredrillException.environment(
 					"no incident catalog: " + ROOT + "/ is not in the HEAD commit of " + clone.root() + hint);
 		}
+		ReplayFile defaultsFile = clone.read(ROOT + "/" + REPLAY_DEFAULTS)
+			.map((yaml) -> replayFile(yaml, ROOT + "/" + REPLAY_DEFAULTS + ": "))
+			.orElse(null);
+		ReplayFacts defaults = (defaultsFile != null)
+				? ReplayFacts.of(defaultsFile, ROOT + "/" + REPLAY_DEFAULTS + ": replay: ") : null;
 		List<Incident> incidents = new ArrayList<>();
 		for (String folder : clone.directoriesIn(ROOT)) {
 			Optional<byte[]> yaml = clone.read(ROOT + "/" + folder + "/" + METADATA);
 			if (yaml.isPresent()) {
-				incidents.add(incident(clone, folder, yaml.get()));
+				incidents.add(incident(clone, folder, yaml.get(), defaultsFile));
 			}
 		}
 		if (incidents.isEmpty()) {
@@ -72,7 +93,35 @@ public final class Catalog {
 		}
 		incidents.sort(Comparator.comparing(Incident::id));
 		checkAcrossIncidents(incidents);
-		return new Catalog(incidents);
+		return new Catalog(incidents, defaults);
+	}
+
+	/**
+	 * The story a replay tells: the incident's own {@code replay:} block, or the catalog's default for a bare tag
+	 * ({@code incident == null}) and for an incident without one.
+	 * @throws FiredrillException (input) when there is neither
+	 */
+	public ReplayFacts replayFacts(Incident incident) {
+		if (incident != null && incident.replay() != null) {
+			return incident.replay();
+		}
+		if (this.replayDefaults == null) {
+			throw FiredrillException.input("no replay story: " + ((incident != null) ? "incident " + incident.id()
+					+ " has no replay: block and " : "") + ROOT + "/" + REPLAY_DEFAULTS + " is not in the HEAD commit");
+		}
+		return this.replayDefaults;
+	}
+
+	/**
+	 * The incident {@code firedrill demo} plays: the one marked {@code demo: true}.
+	 * @throws FiredrillException (input) when no incident is marked
+	 */
+	public Incident demoIncident() {
+		return this.incidents.stream()
+			.filter(Incident::demo)
+			.findFirst()
+			.orElseThrow(() -> FiredrillException.input("no incident is marked demo: true in its " + METADATA
+					+ ": mark the one 'firedrill demo' plays"));
 	}
 
 	public List<Incident> incidents() {
@@ -96,7 +145,24 @@ public final class Catalog {
 		return this.incidents.stream().filter(Incident::releaseTag).findFirst();
 	}
 
-	private static Incident incident(KitClone clone, String folder, byte[] yaml) {
+	static ReplayFile replayFile(byte[] yaml, String where) {
+		try {
+			ReplayFile.Holder holder = STRICT_YAML.readValue(yaml, ReplayFile.Holder.class);
+			return (holder != null) ? holder.replay() : null;
+		}
+		catch (UnrecognizedPropertyException ex) {
+			String line = (ex.getLocation() != null) ? "line " + ex.getLocation().getLineNr() + ": " : "";
+			String known = (ex.getKnownPropertyIds() != null) ? " (known here: " + ex.getKnownPropertyIds().stream()
+				.map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")" : "";
+			throw FiredrillException.input(where + "replay: is not valid: " + line + "unknown key '"
+					+ ex.getPropertyName() + "'" + known, ex);
+		}
+		catch (JacksonException ex) {
+			throw FiredrillException.input(where + "replay: is not valid: " + describe(ex), ex);
+		}
+	}
+
+	private static Incident incident(KitClone clone, String folder, byte[] yaml, ReplayFile replayDefaults) {
 		String where = "incident " + folder + ": ";
 		IncidentFile file;
 		try {
@@ -146,8 +212,11 @@ public final class Catalog {
 			.filter((spoiler) -> spoiler != null && !spoiler.isBlank())
 			.map(String::strip)
 			.toList() : List.of();
+		ReplayFile replayFile = replayFile(yaml, where + METADATA + ": ");
+		ReplayFacts replay = (replayFile != null) ? ReplayFacts.of(replayFile.over(replayDefaults), where + "replay: ")
+				: null;
 		return new Incident(id, title, tag, base, release, releaseTag, file.timebox(), criteria, prs, briefPath,
-				brief, spoilers);
+				brief, spoilers, replay, Boolean.TRUE.equals(file.demo()));
 	}
 
 	private static PullRequest pullRequest(KitClone clone, String folder, IncidentFile.PrEntry entry, String where) {
@@ -191,6 +260,7 @@ public final class Catalog {
 	private static void checkAcrossIncidents(List<Incident> incidents) {
 		Map<String, String> tags = new HashMap<>();
 		List<String> releases = new ArrayList<>();
+		List<String> demos = new ArrayList<>();
 		for (Incident incident : incidents) {
 			String other = tags.putIfAbsent(incident.tag(), incident.id());
 			if (other != null) {
@@ -200,6 +270,12 @@ public final class Catalog {
 			if (incident.releaseTag()) {
 				releases.add(incident.id());
 			}
+			if (incident.demo()) {
+				demos.add(incident.id());
+			}
+		}
+		if (demos.size() > 1) {
+			throw FiredrillException.input("only one incident may have demo: true, found " + demos);
 		}
 		if (releases.size() > 1) {
 			throw FiredrillException.input("only one incident may have releaseTag: true, found " + releases);

@@ -17,10 +17,21 @@ import java.util.List;
  * @param briefPath path of the brief in the firedrill repository
  * @param brief the brief's content
  * @param spoilers phrases the brief must not contain: they would give the root cause away
+ * @param replay the story a replay of it tells ({@code replay:} over {@code incidents/replay.yaml}), {@code null}
+ * when its {@code incident.yaml} has no {@code replay:} block ({@link Catalog#replayFacts} then gives the default)
+ * @param demo whether {@code firedrill demo} plays it ({@code demo: true}, one incident at most)
  */
 public record Incident(String id, String title, String tag, String base, String release, boolean releaseTag,
 		String timebox, List<String> criteria, List<PullRequest> prs, String briefPath, byte[] brief,
-		List<String> spoilers) {
+		List<String> spoilers, ReplayFacts replay, boolean demo) {
+
+	/** An incident without replay block, not the demo's. */
+	public Incident(String id, String title, String tag, String base, String release, boolean releaseTag,
+			String timebox, List<String> criteria, List<PullRequest> prs, String briefPath, byte[] brief,
+			List<String> spoilers) {
+		this(id, title, tag, base, release, releaseTag, timebox, criteria, prs, briefPath, brief, spoilers, null,
+				false);
+	}
 
 	public Incident {
 		spoilers = List.copyOf(spoilers);

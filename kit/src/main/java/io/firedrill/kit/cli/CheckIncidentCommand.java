@@ -44,6 +44,9 @@ final class CheckIncidentCommand implements Callable<Integer> {
 	private boolean staticOnly;
 
 	@Mixin
+	private GradingTimeout timeout;
+
+	@Mixin
 	private ProofOptions proof;
 
 	@Override
@@ -54,7 +57,7 @@ final class CheckIncidentCommand implements Callable<Integer> {
 			Criteria criteria = Criteria.read(kit);
 			criteria.of(incident);
 			PrintWriter out = this.spec.commandLine().getOut();
-			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.proof.timeout,
+			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.timeout.value,
 					false);
 			IncidentCheck check = new IncidentCheck(kit, criteria, settings, out, keepDir);
 			IncidentCheck.Report report = this.staticOnly ? check.checkStatic(incident) : check.check(incident);

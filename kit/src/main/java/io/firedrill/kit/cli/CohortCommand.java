@@ -3,7 +3,6 @@ package io.firedrill.kit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -23,6 +22,7 @@ import io.firedrill.kit.grade.GradingSession;
 import io.firedrill.kit.grade.MavenRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -74,9 +74,8 @@ final class CohortCommand implements Callable<Integer> {
 	@Option(names = "--regrade", description = "Grade again the candidates already graded by this kit.")
 	private boolean regrade;
 
-	@Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m", converter = DurationConverter.class,
-			description = "Bound of each submission's grading run, e.g. 20m, 1h (default: ${DEFAULT-VALUE}).")
-	private Duration timeout;
+	@Mixin
+	private GradingTimeout timeout;
 
 	@Option(names = "--chunk", paramLabel = "INDEX/COUNT", converter = ChunkConverter.class,
 			description = "Grade only the rows whose 0-based index %% COUNT == INDEX (default: all).")
@@ -119,7 +118,7 @@ final class CohortCommand implements Callable<Integer> {
 				printer.flush();
 				return ExitCode.DONE.code();
 			}
-			GradingSession.Settings grading = new GradingSession.Settings(MavenRun.locate(kit.root()), this.timeout,
+			GradingSession.Settings grading = new GradingSession.Settings(MavenRun.locate(kit.root()), this.timeout.value,
 					false);
 			CohortRun.Outcome outcome = new CohortRun(kit, incident, criteria,
 					new CohortRun.Settings(dir, this.jobs, this.regrade, part, grading), printer).run(rows);

@@ -2,7 +2,6 @@ package io.firedrill.kit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.firedrill.kit.ExitCode;
@@ -12,6 +11,7 @@ import io.firedrill.kit.grade.GradingSession;
 import io.firedrill.kit.grade.MavenRun;
 import io.firedrill.kit.grade.ScorecardFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code firedrill demo}: the whole loop on the release incident, from a fresh clone. */
 @Command(name = "demo",
-		description = { "From a fresh clone of this kit: make the tags, export " + Demo.INCIDENT
-				+ " as a candidate receives it, grade it, then commit the reference fix in a second export and grade"
+		description = { "From a fresh clone of this kit: make the tags, export the catalog's demo incident (the one whose"
+				+ " incident.yaml says demo: true) as a candidate receives it, grade it, then commit the reference fix in a second export and grade"
 				+ " that. Prints both scorecards and their totals." })
 final class DemoCommand implements Callable<Integer> {
 
@@ -35,16 +35,15 @@ final class DemoCommand implements Callable<Integer> {
 					+ " exist or be empty.")
 	private Path out;
 
-	@Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m", converter = DurationConverter.class,
-			description = "Bound of each grading run (default: ${DEFAULT-VALUE}).")
-	private Duration timeout;
+	@Mixin
+	private GradingTimeout timeout;
 
 	@Override
 	public Integer call() {
 		Path destination = this.parent.workspace().cwd().resolve(this.out).normalize();
 		try (KitClone kit = this.parent.workspace().openKitClone()) {
 			PrintWriter out = this.spec.commandLine().getOut();
-			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.timeout,
+			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.timeout.value,
 					false);
 			Demo.Result result = new Demo(kit, settings, out).run(destination);
 			out.println();

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 		description = "Turns the Acme Shop into the broken releases of the incident catalog, and grades the fixes.",
 		subcommands = { ListCommand.class, ShowCommand.class, TagsCommand.class, ExportCommand.class,
 				GradeCommand.class, CohortCommand.class, ProveCommand.class, DemoCommand.class, GuardrailsCommand.class,
-				RollbackCheckCommand.class, ReplayCommand.class, LiveCommand.class, NewIncidentCommand.class, CheckIncidentCommand.class },
+				RollbackCheckCommand.class, ReplayCommand.class, CheckReplayCommand.class, LiveCommand.class, NewIncidentCommand.class, CheckIncidentCommand.class },
 		exitCodeListHeading = "%nExit codes:%n", footerHeading = "%n",
 		footer = { "The catalog (incidents/), the hidden suites (grading/) and the shop are read",
 				"from the HEAD commit of the firedrill clone, never from its work tree: commit",

@@ -2,7 +2,6 @@ package io.firedrill.kit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.firedrill.kit.ExitCode;
@@ -19,6 +18,7 @@ import io.firedrill.kit.grade.ScorecardFiles;
 import io.firedrill.kit.grade.Submission;
 import io.firedrill.kit.results.ResultFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,12 +55,11 @@ final class GradeCommand implements Callable<Integer> {
 	@Option(names = "--ref", paramLabel = "REF", description = "Grade this branch, tag or commit instead of HEAD.")
 	private String ref;
 
-	@Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m", converter = DurationConverter.class,
-			description = "Bound of the whole grading run, e.g. 20m, 1h (default: ${DEFAULT-VALUE}).")
-	private Duration timeout;
+	@Mixin
+	private GradingTimeout timeout;
 
-	@Option(names = "--keep-workspace", description = "Keep the grading workspace (its path is printed).")
-	private boolean keepWorkspace;
+	@Mixin
+	private KeepWorkFolders keep;
 
 	@Option(names = "--force",
 			description = "Replace the output folder if it holds an earlier scorecard (never another folder).")
@@ -77,14 +76,14 @@ final class GradeCommand implements Callable<Integer> {
 			Path destination = (this.out != null) ? cwd.resolve(this.out).normalize()
 					: cwd.resolve("scorecards").resolve(incident.id() + "-" + submission.commit().abbreviate(10).name());
 			ScorecardFiles.checkDestination(destination, this.force);
-			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.timeout,
-					this.keepWorkspace);
+			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.timeout.value,
+					this.keep.value);
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.println("grading " + incident.id() + " at " + submission.commit().abbreviate(10).name() + " ("
 					+ TerminalText.safe(submission.ref()) + " of " + TerminalText.safe(submission.source()) + ")");
 			out.flush();
 			try (GradingSession session = GradingSession.open(kit, incident, criteria, settings)) {
-				if (this.keepWorkspace) {
+				if (this.keep.value) {
 					out.println("workspace " + session.workspace());
 					out.flush();
 				}

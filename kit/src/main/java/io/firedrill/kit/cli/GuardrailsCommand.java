@@ -26,6 +26,7 @@ import io.firedrill.kit.guardrails.run.Guardrails;
 import io.firedrill.kit.history.ShopRelease;
 import io.firedrill.kit.results.GuardrailsSarif;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,8 +80,8 @@ final class GuardrailsCommand implements Callable<Integer> {
 			description = "Kill a job (its process tree) after this long (default: ${DEFAULT-VALUE}).")
 	private long jobTimeout;
 
-	@Option(names = "--keep", description = "Keep the checkout, the build and the jobs' logs and database; print where.")
-	private boolean keep;
+	@Mixin
+	private KeepWorkFolders keep;
 
 	@Override
 	public Integer call() throws IOException {
@@ -112,7 +113,7 @@ final class GuardrailsCommand implements Callable<Integer> {
 			Supplier<ShopCheckout> baselineSource = noBaseline ? null : baselineSource(clone, cwd);
 			PrintWriter out = this.spec.commandLine().getOut();
 			try (GuardrailContext context = new GuardrailContext(shop, noBaseline ? null : this.baseline, baselineSource,
-					Duration.ofSeconds(this.jobTimeout), this.keep)) {
+					Duration.ofSeconds(this.jobTimeout), this.keep.value)) {
 				GuardrailReport.header(out, shop.label(), noBaseline ? null : this.baseline);
 				Guardrails.Report report = Guardrails.run(context, this.only,
 						(result) -> GuardrailReport.result(out, result, false));
@@ -123,7 +124,7 @@ final class GuardrailsCommand implements Callable<Integer> {
 				if (sarifFile != null) {
 					writeFile("--sarif", sarifFile, GuardrailsSarif.write(report, VersionProvider.version()), this.force);
 				}
-				if (this.keep) {
+				if (this.keep.value) {
 					out.println("kept: the shop in " + shop.dir() + ", logs and databases in " + context.work());
 				}
 				out.flush();

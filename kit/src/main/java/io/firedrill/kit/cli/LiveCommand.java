@@ -15,6 +15,7 @@ import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Catalog;
+import io.firedrill.kit.catalog.ReplayFacts;
 import io.firedrill.kit.guardrails.ShopCheckout;
 import io.firedrill.kit.guardrails.ShopSources;
 import io.firedrill.kit.live.LiveClient;
@@ -72,16 +73,16 @@ final class LiveCommand implements Callable<Integer> {
 	private int port;
 
 	@Option(names = "--minute-millis", paramLabel = "MS", description = "Wall time of a simulated minute (default: ${DEFAULT-VALUE}).")
-	private long minuteMillis = LiveSession.Options.defaults().minuteLength().toMillis();
+	private long minuteMillis = LiveSession.Options.MINUTE_LENGTH.toMillis();
 
-	@Option(names = "--minutes-before", paramLabel = "N", description = "Simulated minutes on v2.3.0 before the incident's release is deployed (default: ${DEFAULT-VALUE}).")
-	private int minutesBefore = 5;
+	@Option(names = "--minutes-before", paramLabel = "N", description = "Simulated minutes on v2.3.0 before the incident's release is deployed (default: the incident's replay.live.startsMinutesBefore).")
+	private Integer minutesBefore;
 
-	@Option(names = "--checkouts-per-minute", paramLabel = "N", description = "Checkouts per simulated minute (default: ${DEFAULT-VALUE}).")
-	private int checkoutsPerMinute = LiveSession.Options.defaults().checkoutsPerMinute();
+	@Option(names = "--checkouts-per-minute", paramLabel = "N", description = "Checkouts per simulated minute (default: the incident's replay.traffic.checkoutsPerMinute).")
+	private Integer checkoutsPerMinute;
 
-	@Option(names = "--seed", paramLabel = "N", description = "Seed of the customer traffic (default: ${DEFAULT-VALUE}).")
-	private long seed = LiveSession.Options.defaults().seed();
+	@Option(names = "--seed", paramLabel = "N", description = "Seed of the customer traffic (default: the incident's replay.traffic.seed).")
+	private Long seed;
 
 	@Option(names = "--cache", paramLabel = "DIR", description = "Cache of built releases (default: $FIREDRILL_CACHE or ~/.cache/firedrill).")
 	private Path cache;
@@ -92,16 +93,37 @@ final class LiveCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(),
 					"missing <incident | tag> (or a command: deploy, rollback, status, stop)");
 		}
-		if (this.minutesBefore < 0) {
+		if (this.minutesBefore != null && this.minutesBefore < 0) {
 			throw FiredrillException.input("--minutes-before must not be negative (was " + this.minutesBefore + ")");
 		}
-		LiveSession.Options options = validated(this.minuteMillis, this.checkoutsPerMinute, this.port, this.seed);
+		check(this.minuteMillis, (this.checkoutsPerMinute != null) ? this.checkoutsPerMinute : 1, this.port);
 		Path cwd = this.parent.workspace().cwd();
 		Path output = outOf(this.parent, this.out);
 		PrintWriter stdout = this.spec.commandLine().getOut();
-		try (KitClone clone = this.parent.workspace().openKitClone();
-				ReplayTarget target = ReplayTarget.resolve(clone, Catalog.read(clone), this.incident);
-				LiveSession session = new LiveSession(options, output,
+		KitClone kit = this.parent.workspace().openKitClone();
+		Catalog catalog;
+		try {
+			catalog = Catalog.read(kit);
+		}
+		catch (RuntimeException ex) {
+			kit.close();
+			throw ex;
+		}
+		try (KitClone clone = kit;
+				ReplayTarget target = ReplayTarget.resolve(clone, catalog, this.incident)) {
+			ReplayFacts facts = catalog.replayFacts(target.incident());
+			LiveSession.Options options = validated(this.minuteMillis,
+					(this.checkoutsPerMinute != null) ? this.checkoutsPerMinute : facts.traffic().checkoutsPerMinute(),
+					this.port, (this.seed != null) ? this.seed : facts.traffic().seed(), facts);
+			int before = (this.minutesBefore != null) ? this.minutesBefore : facts.live().startsMinutesBefore();
+			runSession(clone, target, facts, options, output, cwd, stdout, before);
+		}
+		return ExitCode.DONE.code();
+	}
+
+	private void runSession(KitClone clone, ReplayTarget target, ReplayFacts facts, LiveSession.Options options,
+			Path output, Path cwd, PrintWriter stdout, int minutesBefore) throws Exception {
+		try (LiveSession session = new LiveSession(options, facts, output,
 						(this.cache != null) ? cwd.resolve(this.cache) : Replay.defaultCache(), clone, target,
 						(line) -> {
 							stdout.println(line);
@@ -110,7 +132,7 @@ final class LiveCommand implements Callable<Integer> {
 			// Ctrl-C: the replay's hook ends the processes; this one also ends the traffic and the dashboard
 			Thread hook = new Thread(session::close, "firedrill-live-stop");
 			Runtime.getRuntime().addShutdownHook(hook);
-			LiveState state = session.start((this.repo != null) ? cwd.resolve(this.repo) : null, this.minutesBefore);
+			LiveState state = session.start((this.repo != null) ? cwd.resolve(this.repo) : null, minutesBefore);
 			stdout.println("live: " + this.incident + " running; dashboard " + state.dashboard());
 			stdout.flush();
 			session.awaitStop();
@@ -123,14 +145,13 @@ final class LiveCommand implements Callable<Integer> {
 				// already shutting down
 			}
 		}
-		return ExitCode.DONE.code();
 	}
 
 	/**
 	 * The session's options, checked.
 	 * @throws FiredrillException (input) naming the bad value
 	 */
-	static LiveSession.Options validated(long minuteMillis, int checkoutsPerMinute, int port, long seed) {
+	static void check(long minuteMillis, int checkoutsPerMinute, int port) {
 		if (minuteMillis < 500) {
 			throw FiredrillException.input("--minute-millis must be at least 500 (was " + minuteMillis + ")");
 		}
@@ -140,9 +161,15 @@ final class LiveCommand implements Callable<Integer> {
 		if (port < 0 || port > 65535) {
 			throw FiredrillException.input("--port must be 0 (a free one) to 65535 (was " + port + ")");
 		}
-		LiveSession.Options defaults = LiveSession.Options.defaults();
-		return new LiveSession.Options(seed, checkoutsPerMinute, Duration.ofMillis(minuteMillis), defaults.maxInFlight(),
-				defaults.gatewayLatency(), port);
+	}
+
+	/** The session's options: the story's traffic with what the options override. */
+	static LiveSession.Options validated(long minuteMillis, int checkoutsPerMinute, int port, long seed,
+			ReplayFacts facts) {
+		check(minuteMillis, checkoutsPerMinute, port);
+		LiveSession.Options story = LiveSession.Options.of(facts);
+		return new LiveSession.Options(seed, checkoutsPerMinute, Duration.ofMillis(minuteMillis), story.maxInFlight(),
+				story.gatewayLatency(), port);
 	}
 
 	static Path outOf(FiredrillCommand root, Path out) {

@@ -1,32 +1,27 @@
 package io.firedrill.kit.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.Workspace;
 import picocli.CommandLine.Option;
 
-/** The options of the commands that prove graders on known variants: {@code prove} and {@code check-incident}. */
+/** The option of the commands that prove graders on known variants: {@code prove} and {@code check-incident}. */
 final class ProofOptions {
 
-	@Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m", converter = DurationConverter.class,
-			description = "Bound of each grading run (default: ${DEFAULT-VALUE}).")
-	Duration timeout;
-
-	@Option(names = "--keep", paramLabel = "DIR",
-			description = "Keep the scorecards and build logs of variants that do not match here (default: a temporary folder).")
-	private Path keep;
+	@Option(names = "--mismatches", paramLabel = "DIR",
+			description = "Write the scorecards and build logs of the variants that do not match here (default: a temporary folder, whose path is printed).")
+	private Path mismatches;
 
 	/**
 	 * The folder for the scorecards of variants that do not match, checked writable before anything is graded, or
 	 * {@code null} for a temporary one.
 	 */
 	Path keepFolder(Workspace workspace) {
-		if (this.keep == null) {
+		if (this.mismatches == null) {
 			return null;
 		}
-		Path folder = workspace.cwd().resolve(this.keep).normalize();
+		Path folder = workspace.cwd().resolve(this.mismatches).normalize();
 		Folders.checkWritable(folder);
 		return folder;
 	}

@@ -19,7 +19,6 @@ import io.firedrill.kit.grade.Prover;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -44,10 +43,13 @@ final class ProveCommand implements Callable<Integer> {
 	private List<String> incidentIds = new ArrayList<>();
 
 	@Mixin
+	private GradingTimeout timeout;
+
+	@Mixin
 	private ProofOptions proof;
 
-	@Option(names = "--keep-workspace", description = "Keep the grading workspaces.")
-	private boolean keepWorkspace;
+	@Mixin
+	private KeepWorkFolders keep;
 
 	@Override
 	public Integer call() {
@@ -63,8 +65,8 @@ final class ProveCommand implements Callable<Integer> {
 				incidents.add(catalog.get(id));
 			}
 			incidents.forEach(criteria::of);
-			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.proof.timeout,
-					this.keepWorkspace);
+			GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(kit.root()), this.timeout.value,
+					this.keep.value);
 			PrintWriter out = this.spec.commandLine().getOut();
 			Prover.Proof proof = new Prover(kit, criteria, settings, out, keepDir).prove(incidents);
 			out.println("timing: " + String.join(", ", proof.timings()));

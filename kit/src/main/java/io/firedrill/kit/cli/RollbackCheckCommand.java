@@ -21,6 +21,7 @@ import io.firedrill.kit.rollback.Databases;
 import io.firedrill.kit.rollback.RollbackCheck;
 import io.firedrill.kit.rollback.RollbackReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,8 +54,8 @@ final class RollbackCheckCommand implements Callable<Integer> {
 			description = "Which database to check on (default: ${DEFAULT-VALUE}).")
 	private String db;
 
-	@Option(names = "--keep", description = "Keep the checkouts, builds and unpacked jars; print where.")
-	private boolean keep;
+	@Mixin
+	private KeepWorkFolders keep;
 
 	@Override
 	public Integer call() throws IOException {
@@ -86,7 +87,7 @@ final class RollbackCheckCommand implements Callable<Integer> {
 					}
 					PrintWriter out = this.spec.commandLine().getOut();
 					RollbackReport.print(out, result);
-					if (this.keep) {
+					if (this.keep.value) {
 						out.println("kept: " + newer.dir() + ", " + older.dir() + ", " + work);
 						out.flush();
 					}
@@ -96,19 +97,19 @@ final class RollbackCheckCommand implements Callable<Integer> {
 					return result.inconclusive() ? ExitCode.INCONCLUSIVE.code() : ExitCode.DONE.code();
 				}
 				finally {
-					if (!this.keep) {
+					if (!this.keep.value) {
 						older.close();
 					}
 				}
 			}
 			finally {
-				if (!this.keep) {
+				if (!this.keep.value) {
 					newer.close();
 				}
 			}
 		}
 		finally {
-			if (!this.keep) {
+			if (!this.keep.value) {
 				Folders.deleteQuietly(work);
 			}
 		}

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.firedrill.kit.shop.ShopModules;
+
 /**
  * What the grading runs say about the candidate's build, read from Maven's output and the folders it left: each
  * module's status, the errors the scorecard shows, and why a criterion's suite gave no verdict. Paths in messages are

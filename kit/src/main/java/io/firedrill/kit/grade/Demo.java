@@ -20,7 +20,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.transport.TagOpt;
 
 /**
- * The whole loop on the release incident, from a fresh clone of the kit: tags, the candidate's repository, its
+ * The whole loop on the catalog's demo incident (the one marked {@code demo: true}), from a fresh clone of the kit: tags, the candidate's repository, its
  * scorecard as handed out, then the same with the reference fix committed, and their scorecard.
  *
  * <pre>
@@ -31,9 +31,6 @@ import org.eclipse.jgit.transport.TagOpt;
  * </pre>
  */
 public final class Demo {
-
-	/** The incident the demo plays: the one tagged as the release. */
-	public static final String INCIDENT = "release-2.4.0";
 
 	private final KitClone kit;
 
@@ -75,14 +72,14 @@ public final class Demo {
 				Catalog catalog = Catalog.read(clone);
 				List<TagSync.Outcome> tags = TagSync.sync(clone, catalog, clone.repository(), false);
 				this.out.println("2. tags: " + String.join(", ", tags.stream().map(TagSync.Outcome::tag).toList()));
-				Incident incident = catalog.get(INCIDENT);
+				Incident incident = catalog.demoIncident();
 				Criteria criteria = Criteria.read(clone);
 				Optional<Fix> reference = Fixes.read(clone, incident, criteria.of(incident))
 					.flatMap(Fixes::reference);
 				Files.createDirectories(out);
 				Path unfixed = out.resolve("candidate-unfixed");
 				CandidateExport.export(clone, incident, unfixed, null);
-				this.out.println("3. exported " + INCIDENT + " to " + unfixed);
+				this.out.println("3. exported " + incident.id() + " to " + unfixed);
 				GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(fresh),
 						this.settings.timeout(), this.settings.keepWorkspace());
 				try (GradingSession session = GradingSession.open(clone, incident, criteria, settings)) {
@@ -90,7 +87,7 @@ public final class Demo {
 					Scorecard unfixedScore = grade(session, unfixed, unfixedCard);
 					this.out.println("4. graded the unfixed candidate: " + total(unfixedScore));
 					if (reference.isEmpty()) {
-						throw FiredrillException.environment("no reference fix for " + INCIDENT + " yet ("
+						throw FiredrillException.environment("no reference fix for " + incident.id() + " yet ("
 								+ Fixes.path(incident) + "): the unfixed scorecard is in " + unfixedCard);
 					}
 					Path fixed = out.resolve("candidate-fixed");

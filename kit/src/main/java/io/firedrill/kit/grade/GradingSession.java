@@ -27,6 +27,7 @@ import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.maven.LocalRepository;
 import io.firedrill.kit.shop.HostRuntime;
+import io.firedrill.kit.shop.ShopModules;
 
 /**
  * Grades submissions of one incident. The hidden suites, the incident's baseline and the workspace are prepared

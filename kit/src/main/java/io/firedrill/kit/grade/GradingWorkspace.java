@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import io.firedrill.kit.Cleanup;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
+import io.firedrill.kit.shop.ShopModules;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand.ResetType;
 import org.eclipse.jgit.api.errors.GitAPIException;

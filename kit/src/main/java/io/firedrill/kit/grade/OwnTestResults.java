@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.firedrill.kit.shop.ShopModules;
+
 /**
  * The candidate's own tests, as the reports of its modules count them, and what the scorecard warns about: visible
  * tests of the incident that did not run, tests skipped, reports that disagree with what Maven printed.

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.firedrill.kit.Folders;
+import io.firedrill.kit.shop.ShopBuild;
 
 /**
  * Everything a guardrail gets: the shop under test, the baseline it is compared with (the release in production

@@ -34,9 +34,9 @@ import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
+import io.firedrill.kit.catalog.ReplayFacts;
 import io.firedrill.kit.replay.LoadDriver;
 import io.firedrill.kit.replay.Ports;
-import io.firedrill.kit.replay.Processes;
 import io.firedrill.kit.replay.Replay;
 import io.firedrill.kit.replay.ReplayTarget;
 import io.firedrill.kit.replay.Scrape;
@@ -45,6 +45,7 @@ import io.firedrill.kit.replay.ShopDatabase;
 import io.firedrill.kit.replay.ShopHost;
 import io.firedrill.kit.replay.ShopHost.JobRun;
 import io.firedrill.kit.replay.TrafficModel;
+import io.firedrill.kit.shop.Processes;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -73,9 +74,13 @@ public final class LiveSession implements AutoCloseable {
 	public record Options(long seed, int checkoutsPerMinute, Duration minuteLength, int maxInFlight,
 			Duration gatewayLatency, int port) {
 
-		public static Options defaults() {
-			return new Options(Replay.Options.defaults().seed(), 80, Duration.ofSeconds(3), 32,
-					Replay.Options.defaults().gatewayLatency(), 0);
+		/** Wall time of a simulated minute by default. */
+		public static final Duration MINUTE_LENGTH = Duration.ofSeconds(3);
+
+		/** The story's traffic with the kit's default knobs. */
+		public static Options of(ReplayFacts facts) {
+			return new Options(facts.traffic().seed(), facts.traffic().checkoutsPerMinute(), MINUTE_LENGTH,
+					Replay.Options.MAX_IN_FLIGHT, facts.traffic().gatewayLatency(), 0);
 		}
 
 	}
@@ -90,13 +95,15 @@ public final class LiveSession implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Simulated start: a few minutes before the deploy of the incident's release. */
-	static final LocalDateTime START = LocalDateTime.of(Replay.DEPLOY_DAY, Replay.DEPLOY_TIME).minusMinutes(5);
+	/** Simulated start: a few minutes before the deploy of the incident's release (the story's live.startsMinutesBefore). */
+	private final LocalDateTime start;
 
 	/** Minutes kept for the dashboard: 10 hours of simulated time. */
 	static final int KEPT_MINUTES = 600;
 
 	private final Options options;
+
+	private final ReplayFacts facts;
 
 	private final Path out;
 
@@ -160,16 +167,21 @@ public final class LiveSession implements AutoCloseable {
 		return HexFormat.of().formatHex(bytes);
 	}
 
-	public LiveSession(Options options, Path out, Path cache, KitClone clone, ReplayTarget target,
+	/**
+	 * @param facts the incident's story: when it starts, the seeded rows, the jobs' live schedule
+	 */
+	public LiveSession(Options options, ReplayFacts facts, Path out, Path cache, KitClone clone, ReplayTarget target,
 			Consumer<String> progress) {
 		this.options = options;
+		this.facts = facts;
+		this.start = facts.deployAt().minusMinutes(facts.live().startsMinutesBefore());
 		this.out = out;
 		this.clone = clone;
 		this.target = target;
 		this.progress = progress;
-		this.builds = new ShopBuilds(cache, this.processes);
+		this.builds = new ShopBuilds(cache);
 		this.host = new ShopHost(this.processes, out.resolve("data"), out.resolve("logs"), options.gatewayLatency(),
-				List.of());
+				facts.seeded().decliningCustomers(), List.of());
 		this.model = TrafficModel.standard(options.seed(), options.checkoutsPerMinute());
 	}
 
@@ -191,14 +203,15 @@ public final class LiveSession implements AutoCloseable {
 		this.installed = base;
 		try {
 			ShopDatabase database = new ShopDatabase(this.out.resolve("data"));
-			database.seedDueSubscriptions(12, LocalDate.now(ZoneOffset.UTC), this.options.seed());
-			database.seedDeclinedOrders(ShopHost.DECLINING_CUSTOMERS, this.options.seed());
+			database.seedDueSubscriptions(this.facts.seeded().subscriptionsDue(), LocalDate.now(ZoneOffset.UTC),
+					this.options.seed());
+			database.seedDeclinedOrders(this.facts.seeded().decliningCustomers(), this.options.seed());
 		}
 		catch (SQLException ex) {
 			throw FiredrillException.environment("cannot seed the shop's database: " + ex.getMessage());
 		}
 		this.driver = new LoadDriver(this.service.base(), this.options.maxInFlight());
-		this.events.add(new Event("start", 0, hhmm(START), base.label(), "session started"));
+		this.events.add(new Event("start", 0, hhmm(this.start), base.label(), "session started"));
 		this.server = serve();
 		LiveState state = new LiveState(ProcessHandle.current().pid(), this.server.getAddress().getPort(), this.token,
 				this.target.name());
@@ -261,14 +274,14 @@ public final class LiveSession implements AutoCloseable {
 					version = this.installed.label();
 					seen = this.generation;
 				}
-				LocalDateTime at = START.plusMinutes(this.index);
-				for (String job : LiveSchedule.dueAt(at)) {
+				LocalDateTime at = this.start.plusMinutes(this.index);
+				for (String job : this.facts.live().dueAt(at)) {
 					startJob(job, at);
 				}
 				LoadDriver.MinuteOutcome outcome = this.driver.drive(this.model.minute(this.index),
 						this.options.minuteLength());
 				Scrape scrape = this.driver.scrape();
-				MinuteStats minute = MinuteStats.of(this.index, label(at), version, scrape, previous);
+				MinuteStats minute = MinuteStats.of(this.index, label(this.start, at), version, scrape, previous);
 				this.minutes.add(minute);
 				if (this.minutes.size() > KEPT_MINUTES) {
 					this.minutes.remove(0);
@@ -305,11 +318,11 @@ public final class LiveSession implements AutoCloseable {
 	 */
 	private void startJob(String job, LocalDateTime at) {
 		if (!this.runningJobs.isEmpty()) {
-			this.progress.accept(label(at) + " " + job + " skipped: another job is still running");
+			this.progress.accept(label(this.start, at) + " " + job + " skipped: another job is still running");
 			this.skippedJobs.incrementAndGet();
 			return;
 		}
-		CompletableFuture<JobRun> run = this.host.runJob(this.build, this.installed.label(), job, label(at), true);
+		CompletableFuture<JobRun> run = this.host.runJob(this.build, this.installed.label(), job, label(this.start, at), true);
 		this.runningJobs.add(run);
 		run.whenComplete((done, ex) -> {
 			this.runningJobs.remove(run);
@@ -354,7 +367,7 @@ public final class LiveSession implements AutoCloseable {
 			}
 			String from = this.installed.label();
 			this.progress.accept(String.format("%s %s %s: stopping checkout-service %s, starting %s",
-					label(START.plusMinutes(this.index)), kind, release.label(), from, release.label()));
+					label(this.start, this.start.plusMinutes(this.index)), kind, release.label(), from, release.label()));
 			this.driver.close();
 			this.host.stop(this.service);
 			try {
@@ -370,7 +383,7 @@ public final class LiveSession implements AutoCloseable {
 			this.build = next;
 			this.installed = release;
 			this.generation++;
-			this.events.add(new Event(kind, this.index, label(START.plusMinutes(this.index)), release.label(),
+			this.events.add(new Event(kind, this.index, label(this.start, this.start.plusMinutes(this.index)), release.label(),
 					"from " + from));
 			return release.label();
 		}
@@ -576,7 +589,7 @@ public final class LiveSession implements AutoCloseable {
 		state.put("servicePort", running.port());
 		state.put("minuteMillis", this.options.minuteLength().toMillis());
 		state.put("checkoutsPerMinute", this.options.checkoutsPerMinute());
-		state.put("simTime", label(START.plusMinutes(this.index)));
+		state.put("simTime", label(this.start, this.start.plusMinutes(this.index)));
 		Map<String, Object> current = new LinkedHashMap<>();
 		current.put("window", RECENT);
 		current.put("errorRate", json(MinuteStats.recentErrorRate(all, release.label(), RECENT)));
@@ -672,9 +685,9 @@ public final class LiveSession implements AutoCloseable {
 		return Double.isNaN(value) ? 0 : value;
 	}
 
-	/** {@code HH:mm}, with the day after the first ({@code +1d 00:05}). */
-	static String label(LocalDateTime at) {
-		long days = java.time.temporal.ChronoUnit.DAYS.between(START.toLocalDate(), at.toLocalDate());
+	/** {@code HH:mm}, with the day after the session's first ({@code +1d 00:05}). */
+	static String label(LocalDateTime start, LocalDateTime at) {
+		long days = java.time.temporal.ChronoUnit.DAYS.between(start.toLocalDate(), at.toLocalDate());
 		return (days == 0) ? hhmm(at) : "+" + days + "d " + hhmm(at);
 	}
 

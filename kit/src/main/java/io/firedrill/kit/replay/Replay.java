@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +20,12 @@ import java.util.function.Consumer;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
+import io.firedrill.kit.catalog.ReplayFacts;
+import io.firedrill.kit.catalog.ReplayFacts.JobAt;
 import io.firedrill.kit.replay.Scrape.EndpointWindow;
 import io.firedrill.kit.replay.ShopHost.JobRun;
 import io.firedrill.kit.replay.ShopHost.Service;
+import io.firedrill.kit.shop.Processes;
 
 /**
  * Replays a deploy: the shop's running release takes customer traffic for a while, the new release is deployed on
@@ -34,11 +36,6 @@ import io.firedrill.kit.replay.ShopHost.Service;
  */
 public final class Replay {
 
-	/** The day of the deploy in the incident's story (Tue 24 Nov). */
-	public static final LocalDate DEPLOY_DAY = LocalDate.of(2026, 11, 24);
-
-	public static final LocalTime DEPLOY_TIME = LocalTime.of(14, 0);
-
 	public static final String CHECKOUT = "/api/checkout";
 
 	static final String ORDERS = "/api/orders/{id}";
@@ -46,27 +43,56 @@ public final class Replay {
 	static final String PAYMENTS = "/api/payments";
 
 	/**
-	 * How to replay.
-	 * @param seed seed of the traffic
-	 * @param minutesBefore simulated minutes on the running release before the deploy
-	 * @param minutesAfter simulated minutes after the deploy
-	 * @param checkoutsPerMinute checkout sessions per simulated minute
+	 * How to replay: the incident's story (from the catalog) and the kit's runtime knobs, which change how fast and
+	 * how faithfully the story is played on this machine, never what it tells.
+	 * @param facts the story: deploy time, window, traffic, seeded rows, the jobs' schedule
 	 * @param minuteLength wall time of a simulated minute
 	 * @param maxInFlight customer sessions in flight at most
 	 * @param warmupSessions unmeasured customer sessions given to each freshly started release, as fast as the
 	 * in-flight limit lets them run, so that both releases are measured with a warm JIT
-	 * @param subscriptionsDue subscriptions seeded as due for the nightly renewal
-	 * @param gatewayLatency how long the payment gateway takes to answer one request: the sandbox is told to take
-	 * as long, as the hosted gateway does (checkout's latency is mostly the gateway's, as in production)
 	 * @param serviceJvmOptions JVM options of checkout-service
 	 */
-	public record Options(long seed, int minutesBefore, int minutesAfter, int checkoutsPerMinute, Duration minuteLength,
-			int maxInFlight, int warmupSessions, int subscriptionsDue, Duration gatewayLatency,
+	public record Options(ReplayFacts facts, Duration minuteLength, int maxInFlight, int warmupSessions,
 			List<String> serviceJvmOptions) {
 
-		public static Options defaults() {
-			return new Options(20261124L, 10, 15, 80, Duration.ofMillis(1000), 32, 1600, 12, Duration.ofMillis(50),
-					List.of());
+		/** Wall time of a simulated minute by default. */
+		public static final Duration MINUTE_LENGTH = Duration.ofMillis(1000);
+
+		public static final int MAX_IN_FLIGHT = 32;
+
+		public static final int WARMUP_SESSIONS = 1600;
+
+		public Options {
+			serviceJvmOptions = List.copyOf(serviceJvmOptions);
+		}
+
+		/** The story played with the kit's default knobs. */
+		public static Options of(ReplayFacts facts) {
+			return new Options(facts, MINUTE_LENGTH, MAX_IN_FLIGHT, WARMUP_SESSIONS, List.of());
+		}
+
+		public long seed() {
+			return this.facts.traffic().seed();
+		}
+
+		public int minutesBefore() {
+			return this.facts.minutesBefore();
+		}
+
+		public int minutesAfter() {
+			return this.facts.minutesAfter();
+		}
+
+		public int checkoutsPerMinute() {
+			return this.facts.traffic().checkoutsPerMinute();
+		}
+
+		public int subscriptionsDue() {
+			return this.facts.seeded().subscriptionsDue();
+		}
+
+		public Duration gatewayLatency() {
+			return this.facts.traffic().gatewayLatency();
 		}
 
 	}
@@ -92,10 +118,6 @@ public final class Replay {
 		counters.put("gcPauses", scrape.increase(previous, "jvm_gc_pause_seconds_count"));
 		counters.put("errorLogEvents", scrape.increase(previous, "logback_events_total{level=error}"));
 		return counters;
-	}
-
-	/** A scheduled job run, at a simulated time. */
-	record ScheduledJob(LocalDateTime at, String job) {
 	}
 
 	/**
@@ -154,7 +176,7 @@ public final class Replay {
 		long start = System.nanoTime();
 		Map<String, Duration> timings = new LinkedHashMap<>();
 		try (Processes processes = new Processes()) {
-			ShopBuilds builds = new ShopBuilds(this.cache, processes);
+			ShopBuilds builds = new ShopBuilds(this.cache);
 			ShopBuilds.Build before = builds.get(target.repository(), target.before(), target.beforeLabel(),
 					this.progress);
 			ShopBuilds.Build after = target.after().equals(target.before()) ? before
@@ -187,13 +209,18 @@ public final class Replay {
 		Folders.deleteQuietly(logDir);
 		Files.createDirectories(dataDir);
 		Files.createDirectories(logDir);
+		ReplayFacts facts = this.options.facts();
 		ShopHost host = new ShopHost(processes, dataDir, logDir, this.options.gatewayLatency(),
-				this.options.serviceJvmOptions());
+				facts.seeded().decliningCustomers(), this.options.serviceJvmOptions());
 		TrafficModel model = TrafficModel.standard(this.options.seed(), this.options.checkoutsPerMinute());
-		LocalDateTime first = LocalDateTime.of(DEPLOY_DAY, DEPLOY_TIME).minusMinutes(this.options.minutesBefore());
-		LocalDateTime deployAt = LocalDateTime.of(DEPLOY_DAY, DEPLOY_TIME);
-		LocalDateTime end = deployAt.plusMinutes(this.options.minutesAfter());
-		List<ScheduledJob> schedule = schedule(first, deployAt, end);
+		LocalDateTime first = facts.start();
+		LocalDateTime deployAt = facts.deployAt();
+		LocalDateTime end = facts.end();
+		List<JobAt> schedule = facts.schedule();
+		for (JobAt job : schedule) {
+			boolean before = job.at().isBefore(deployAt);
+			requireJob(before ? beforeBuild : afterBuild, before ? target.beforeLabel() : target.afterLabel(), job.job());
+		}
 		SimClock clock = new SimClock();
 		List<Minute> minutes = new ArrayList<>();
 		List<CompletableFuture<JobRun>> jobs = new ArrayList<>();
@@ -210,7 +237,7 @@ public final class Replay {
 		ShopDatabase database = new ShopDatabase(dataDir);
 		try {
 			database.seedDueSubscriptions(this.options.subscriptionsDue(), today, this.options.seed());
-			database.seedDeclinedOrders(ShopHost.DECLINING_CUSTOMERS, this.options.seed());
+			database.seedDeclinedOrders(facts.seeded().decliningCustomers(), this.options.seed());
 		}
 		catch (SQLException ex) {
 			throw FiredrillException.environment("cannot seed the shop's database: " + ex.getMessage());
@@ -246,7 +273,7 @@ public final class Replay {
 					timings.put("warmup." + version, warmUp(driver, model, 1000, version));
 					previous = driver.scrape();
 				}
-				for (ScheduledJob job : schedule) {
+				for (JobAt job : schedule) {
 					if (job.at().equals(at)) {
 						jobs.add(startJob(host, build, version, job, anchors, true));
 					}
@@ -266,7 +293,7 @@ public final class Replay {
 				at = at.plusMinutes(1);
 				index++;
 			}
-			for (ScheduledJob job : schedule) {
+			for (JobAt job : schedule) {
 				if (!job.at().isBefore(end)) {
 					jobs.add(startJob(host, build, version, job, anchors, false));
 				}
@@ -288,6 +315,18 @@ public final class Replay {
 		}
 		finally {
 			driver.close();
+		}
+	}
+
+	/**
+	 * The story may schedule only jobs the release has: a missing one would run as a failed process and read as
+	 * the release's failure.
+	 * @throws FiredrillException (input) naming the job and the release
+	 */
+	static void requireJob(ShopBuilds.Build build, String label, String job) {
+		if (!Files.isRegularFile(build.jar(job))) {
+			throw FiredrillException.input("the replay story schedules " + job + ", but " + label
+					+ " has no such job (no runnable module " + job + " that handles --run-once)");
 		}
 	}
 
@@ -324,29 +363,9 @@ public final class Replay {
 		}
 	}
 
-	/** Retries every 5 minutes, refunds where requests wait, the renewal at the next midnight. */
-	private static List<ScheduledJob> schedule(LocalDateTime first, LocalDateTime deployAt, LocalDateTime end) {
-		List<ScheduledJob> schedule = new ArrayList<>();
-		for (LocalDateTime at = first; !at.isAfter(end); at = at.plusMinutes(1)) {
-			if (at.equals(deployAt) || at.equals(first) || at.getMinute() % 5 != 0) {
-				continue;
-			}
-			if (at.equals(end)) {
-				continue;
-			}
-			schedule.add(new ScheduledJob(at, "order-retry-job"));
-			if (at.getMinute() % 10 == 5 && at.isBefore(deployAt) || at.getMinute() % 10 == 0 && at.isAfter(deployAt)) {
-				schedule.add(new ScheduledJob(at, "refund-processor"));
-			}
-		}
-		schedule.add(new ScheduledJob(LocalDateTime.of(end.toLocalDate().plusDays(1), LocalTime.MIDNIGHT),
-				"subscription-renewal-job"));
-		return schedule;
-	}
-
 	private CompletableFuture<JobRun> startJob(ShopHost host, ShopBuilds.Build build, String version,
-			ScheduledJob job, Map<String, SimClock.Anchor> anchors, boolean besideTraffic) {
-		String at = simLabel(job.at());
+			JobAt job, Map<String, SimClock.Anchor> anchors, boolean besideTraffic) {
+		String at = this.options.facts().label(job.at());
 		this.progress.accept(String.format("%s %s %s --run-once (started)", at, job.job(), version));
 		CompletableFuture<JobRun> run = host.runJob(build, version, job.job(), at, besideTraffic);
 		anchors.put(job.job() + "@" + at, new SimClock.Anchor(job.at(), Instant.now()));
@@ -398,15 +417,6 @@ public final class Replay {
 
 	static String hhmm(LocalDateTime at) {
 		return String.format("%02d:%02d", at.getHour(), at.getMinute());
-	}
-
-	/** {@code HH:mm} on the deploy day, {@code Wed 00:00} on another day. */
-	static String simLabel(LocalDateTime at) {
-		if (at.toLocalDate().equals(DEPLOY_DAY)) {
-			return hhmm(at);
-		}
-		String day = at.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
-		return day + " " + hhmm(at);
 	}
 
 	public static double seconds(Duration duration) {

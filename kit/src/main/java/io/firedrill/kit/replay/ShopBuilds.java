@@ -13,14 +13,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.shop.HostRuntime;
+import io.firedrill.kit.shop.ShopBuild;
+import io.firedrill.kit.shop.ShopModules;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -39,21 +41,12 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class ShopBuilds {
 
-	static final List<String> SERVICES = List.of("checkout-service");
-
-	static final List<String> JOBS = List.of("order-retry-job", "refund-processor", "subscription-renewal-job");
-
-	static final Duration BUILD_TIMEOUT = Duration.ofMinutes(20);
-
 	private static final String MARKER = "build.properties";
 
 	private final Path cache;
 
-	private final Processes processes;
-
-	public ShopBuilds(Path cache, Processes processes) {
+	public ShopBuilds(Path cache) {
 		this.cache = cache;
-		this.processes = processes;
 	}
 
 	/** {@code $FIREDRILL_CACHE}, else {@code $XDG_CACHE_HOME/firedrill}, else {@code ~/.cache/firedrill}. */
@@ -107,19 +100,14 @@ public final class ShopBuilds {
 			Path source = work.resolve("src");
 			materialise(repository, commit, source);
 			Path log = work.resolve("build.log");
-			if (!maven(source, log, true)) {
-				progress.accept("offline build of " + label + " failed; retrying online");
-				if (!maven(source, log, false)) {
-					Path kept = this.cache.resolve("builds").resolve(tree + ".failed.log");
-					Files.copy(log, kept, StandardCopyOption.REPLACE_EXISTING);
-					throw new FiredrillException(ExitCode.SHOP, "cannot build " + label + " (Maven output in " + kept + ")");
-				}
+			if (!ShopBuild.packageShop(source, List.of(), log).succeeded()) {
+				Path kept = this.cache.resolve("builds").resolve(tree + ".failed.log");
+				Files.copy(log, kept, StandardCopyOption.REPLACE_EXISTING);
+				throw new FiredrillException(ExitCode.SHOP, "cannot build " + label + " (Maven output in " + kept + ")");
 			}
 			Path staged = work.resolve("jars");
 			Files.createDirectories(staged);
-			for (String module : modules()) {
-				Files.copy(execJar(source.resolve(module)), staged.resolve(module + ".jar"));
-			}
+			stageRunnableJars(source, staged);
 			HostRuntime runtime;
 			try {
 				runtime = HostRuntime.read(source);
@@ -162,10 +150,23 @@ public final class ShopBuilds {
 		}
 	}
 
-	static List<String> modules() {
-		List<String> modules = new ArrayList<>(SERVICES);
-		modules.addAll(JOBS);
-		return modules;
+	/**
+	 * Keeps what a host runs: the runnable jar ({@code -exec.jar}) of every module that built one, as
+	 * {@code <module>.jar}. The modules are found, not listed; a job without one fails the build, since the
+	 * schedule would start it.
+	 */
+	static void stageRunnableJars(Path source, Path staged) throws IOException {
+		List<ShopModules.Module> jobs = ShopModules.jobs(source);
+		for (ShopModules.Module module : ShopModules.below(source)) {
+			Optional<Path> jar = execJar(module.in(source));
+			if (jar.isEmpty() && jobs.contains(module)) {
+				throw new IOException("no runnable jar in " + module.in(source).resolve("target") + " for the job "
+						+ module.dir());
+			}
+			if (jar.isPresent()) {
+				Files.copy(jar.get(), staged.resolve(module.dir().replace('/', '-') + ".jar"));
+			}
+		}
 	}
 
 	/** Writes the commit's tree into {@code directory}, with executable bits and symbolic links. */
@@ -195,36 +196,16 @@ public final class ShopBuilds {
 		}
 	}
 
-	private boolean maven(Path source, Path log, boolean offline) throws IOException {
-		List<String> command = new ArrayList<>();
-		Path wrapper = source.resolve("mvnw");
-		command.add(Files.isExecutable(wrapper) ? wrapper.toString() : "mvn");
-		if (offline) {
-			command.add("-o");
+	private static Optional<Path> execJar(Path module) throws IOException {
+		if (!Files.isDirectory(module.resolve("target"))) {
+			return Optional.empty();
 		}
-		command.addAll(List.of("-B", "-q", "package", "-DskipTests"));
-		Process process = this.processes.start(command, java.util.Map.of(), source, log);
-		try {
-			if (!process.waitFor(BUILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-				Processes.end(process, Duration.ofSeconds(5));
-				return false;
-			}
-			return process.exitValue() == 0;
-		}
-		catch (InterruptedException ex) {
-			Processes.end(process, Duration.ofSeconds(5));
-			Thread.currentThread().interrupt();
-			throw new FiredrillException(ExitCode.SHOP, "interrupted while building the shop");
-		}
-	}
-
-	private static Path execJar(Path module) throws IOException {
 		try (DirectoryStream<Path> jars = Files.newDirectoryStream(module.resolve("target"), "*-exec.jar")) {
 			for (Path jar : jars) {
-				return jar;
+				return Optional.of(jar);
 			}
 		}
-		throw new IOException("no runnable jar in " + module.resolve("target"));
+		return Optional.empty();
 	}
 
 	private static Properties read(Path file) {

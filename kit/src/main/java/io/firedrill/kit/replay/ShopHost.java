@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.shop.Processes;
 
 /**
  * A shop host on this machine: it runs checkout-service and the jobs of a release the way the hosts do
@@ -53,17 +54,24 @@ public final class ShopHost {
 
 	private final List<String> serviceJvmOptions;
 
+	private final List<Long> decliningCustomers;
+
 	private final boolean niceJobs;
 
 	/**
 	 * @param gatewayLatency how long the payment sandbox of every process takes per gateway request
+	 * @param decliningCustomers customers whose cards the payment sandbox of every process declines, like the hosted
+	 * sandbox's test cards: the customers of the story's declined orders ({@link ShopDatabase#seedDeclinedOrders});
+	 * outside the traffic's customer ids, so they change nothing of the checkouts' error rate
 	 */
-	public ShopHost(Processes processes, Path dataDir, Path logDir, Duration gatewayLatency, List<String> serviceJvmOptions) {
+	public ShopHost(Processes processes, Path dataDir, Path logDir, Duration gatewayLatency,
+			List<Long> decliningCustomers, List<String> serviceJvmOptions) {
 		this.processes = processes;
 		this.dataDir = dataDir;
 		this.logDir = logDir;
 		this.gatewayLatency = gatewayLatency;
 		this.serviceJvmOptions = List.copyOf(serviceJvmOptions);
+		this.decliningCustomers = List.copyOf(decliningCustomers);
 		this.niceJobs = Files.isExecutable(Path.of("/usr/bin/nice")) || Files.isExecutable(Path.of("/bin/nice"));
 	}
 
@@ -186,18 +194,11 @@ public final class ShopHost {
 		});
 	}
 
-	/**
-	 * Customers whose cards the payment sandbox of every process declines, like the hosted sandbox's test cards:
-	 * the customers of the morning's declined orders ({@link ShopDatabase#seedDeclinedOrders}). Outside the
-	 * customer ids of the traffic, so they change nothing of the checkouts' error rate.
-	 */
-	public static final List<Long> DECLINING_CUSTOMERS = List.of(90_001L, 90_002L, 90_003L);
-
 	/** The host's settings, as its environment: every process of the shop reads them the same way. */
 	private Map<String, String> environment() {
 		return Map.of("ACME_DATA_DIR", this.dataDir.toString(), "ACME_PAYMENTS_SANDBOX_PROCESSINGTIME",
 				this.gatewayLatency.toMillis() + "ms", "ACME_PAYMENTS_SANDBOX_DECLININGCUSTOMERS",
-				DECLINING_CUSTOMERS.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+				this.decliningCustomers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
 	}
 
 	private static void waitReady(Process process, int port, Path log, String version) {

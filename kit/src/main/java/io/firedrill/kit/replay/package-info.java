@@ -7,7 +7,10 @@
  * way the hosts do (with a class-data sharing archive per module kept beside the build, {@code ClassDataArchive}), {@link io.firedrill.kit.replay.TrafficModel} and {@code LoadDriver} play the customers,
  * {@link io.firedrill.kit.replay.Scrape} and {@link io.firedrill.kit.replay.Histogram} turn the scrapes of
  * {@code /actuator/prometheus} into error rates and percentiles, {@link io.firedrill.kit.replay.Replay} runs the
- * timeline and {@link io.firedrill.kit.replay.ReplayReport} writes the report. {@code Processes} ends every
+ * timeline of the incident's story (the catalog's {@code ReplayFacts}: nothing of the story is a constant here; the
+ * options of {@code Replay.Options} are the runtime knobs only), {@link io.firedrill.kit.replay.ReplayReport} writes
+ * the report and {@link io.firedrill.kit.replay.ReplayCheck} checks its figures against the story's
+ * {@code expect:} entries ({@code firedrill check-replay}). {@code Processes} ends every
  * process started, also when the JVM is interrupted. See {@code kit/bench/README.md}.
  */
 package io.firedrill.kit.replay;

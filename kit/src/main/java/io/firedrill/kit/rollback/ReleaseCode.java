@@ -17,12 +17,12 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-import io.firedrill.kit.guardrails.ShopBuild;
 import io.firedrill.kit.guardrails.ShopCheckout;
-import io.firedrill.kit.guardrails.ShopModules;
 import io.firedrill.kit.guardrails.migration.Changelogs;
 import io.firedrill.kit.maven.LocalRepository;
 import io.firedrill.kit.shop.HostRuntime;
+import io.firedrill.kit.shop.ShopBuild;
+import io.firedrill.kit.shop.ShopModules;
 
 /**
  * A release's own persistence code, runnable inside the kit: the module that owns the schema, built with Maven
@@ -58,19 +58,19 @@ final class ReleaseCode implements AutoCloseable {
 		Path master = Changelogs.findMasters(shop.dir()).stream()
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException(shop.label() + " has no Liquibase changelog"));
-		ShopModules.Module module = ShopModules.of(shop.dir())
+		ShopModules.Module module = ShopModules.below(shop.dir())
 			.stream()
-			.filter((candidate) -> master.startsWith(candidate.dir()))
+			.filter((candidate) -> master.startsWith(candidate.in(shop.dir())))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no module of " + shop.label() + " holds " + master));
-		ShopBuild.Outcome build = ShopBuild.packageShop(shop.dir(), List.of(module.name()), work.resolve("build.log"));
+		ShopBuild.Outcome build = ShopBuild.packageShop(shop.dir(), List.of(module.dir()), work.resolve("build.log"));
 		if (!build.succeeded()) {
 			throw new IllegalStateException(shop.label() + " does not build (" + build.command() + "): " + build.firstError());
 		}
 		try {
 			Path unpacked = Files.createDirectories(work.resolve("classpath"));
 			List<URL> urls = new ArrayList<>();
-			Path classes = unpack(module, unpacked, urls);
+			Path classes = unpack(module.in(shop.dir()), unpacked, urls);
 			sdk(shop.dir()).ifPresent((jar) -> urls.add(url(jar)));
 			URLClassLoader loader = new URLClassLoader("release " + shop.label(), urls.toArray(URL[]::new),
 					ClassLoader.getPlatformClassLoader());
@@ -82,13 +82,13 @@ final class ReleaseCode implements AutoCloseable {
 	}
 
 	/** The runnable jar's classes and libraries ({@code BOOT-INF/}), unpacked; its compiled classes otherwise. */
-	private static Path unpack(ShopModules.Module module, Path into, List<URL> urls) throws IOException {
+	private static Path unpack(Path module, Path into, List<URL> urls) throws IOException {
 		Optional<Path> exec;
-		try (Stream<Path> files = Files.list(module.dir().resolve("target"))) {
+		try (Stream<Path> files = Files.list(module.resolve("target"))) {
 			exec = files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar")).findFirst();
 		}
 		if (exec.isEmpty()) {
-			throw new IllegalStateException("no runnable jar (*-exec.jar) in " + module.dir().resolve("target"));
+			throw new IllegalStateException("no runnable jar (*-exec.jar) in " + module.resolve("target"));
 		}
 		Path classes = Files.createDirectories(into.resolve("classes"));
 		Path lib = Files.createDirectories(into.resolve("lib"));

@@ -61,6 +61,28 @@ class CatalogTests {
 	}
 
 	@Test
+	void aCatalogWithoutADemoIncidentSaysSoInOneLine() {
+		try (KitClone clone = KitClone.open(fixture.root())) {
+			Catalog catalog = Catalog.read(clone);
+
+			assertThatThrownBy(catalog::demoIncident).isInstanceOf(FiredrillException.class)
+				.hasMessage("no incident is marked demo: true in its incident.yaml: mark the one 'firedrill demo' plays")
+				.satisfies((ex) -> assertThat(((FiredrillException) ex).exitCode()).isEqualTo(ExitCode.INPUT));
+		}
+	}
+
+	@Test
+	void anIncidentWithoutReplayBlockIsReplayedWithTheCatalogsDefaultStory() {
+		try (KitClone clone = KitClone.open(fixture.root())) {
+			Catalog catalog = Catalog.read(clone);
+
+			assertThat(catalog.get(FakeClone.UNGATED).replay()).isNull();
+			assertThat(catalog.replayFacts(catalog.get(FakeClone.UNGATED))).isSameAs(catalog.replayFacts(null));
+			assertThat(catalog.replayFacts(null).deployAt()).hasToString("2026-11-24T14:00");
+		}
+	}
+
+	@Test
 	void resolvesPatchesOfOtherIncidents() {
 		try (KitClone clone = KitClone.open(fixture.root())) {
 			Catalog catalog = Catalog.read(clone);

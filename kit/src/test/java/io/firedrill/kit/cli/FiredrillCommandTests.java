@@ -62,7 +62,7 @@ class FiredrillCommandTests {
 
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.errLines()).containsExactly(
-				"firedrill: missing command (list, show, tags, export, grade, cohort, prove, demo, guardrails, rollback-check, replay, live, new-incident or check-incident) (see 'firedrill --help')");
+				"firedrill: missing command (list, show, tags, export, grade, cohort, prove, demo, guardrails, rollback-check, replay, check-replay, live, new-incident or check-incident) (see 'firedrill --help')");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import io.firedrill.kit.support.Cli.Run;
 import io.firedrill.kit.support.FakeClone;
@@ -16,6 +17,7 @@ import io.firedrill.kit.support.ReadOnlyFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Input the grader cannot use: one line on stderr, exit 3, and nothing written anywhere. */
 class GradeCommandTests {
@@ -152,15 +154,31 @@ class GradeCommandTests {
 	}
 
 	@Test
-	void proveRefusesAKeepFolderThatCannotBeWrittenBeforeProving() {
+	void proveRefusesAMismatchesFolderThatCannotBeWrittenBeforeProving() {
 		Path readOnly = ReadOnlyFolder.in(this.cwd);
 		Path keep = readOnly.resolve("firedrill-kept");
 
 		// an unknown incident would be refused too, later: the folder is checked first, before any work
-		Run run = firedrillIn(fixture.root(), this.cwd, "prove", "nope", "--keep", keep.toString());
+		Run run = firedrillIn(fixture.root(), this.cwd, "prove", "nope", "--mismatches", keep.toString());
 
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.errLines()).singleElement().asString().startsWith("firedrill: cannot write " + keep + ": ");
+	}
+
+	@Test
+	void theGradingCommandsShareOneTimeoutAndOneKeepFlag() {
+		CommandLine root = FiredrillCommand.commandLine(io.firedrill.kit.Workspace.fromSystem());
+		for (String command : List.of("grade", "cohort", "demo", "prove", "check-incident")) {
+			assertThat(root.getSubcommands().get(command).getCommandSpec().findOption("--timeout").description())
+				.as(command)
+				.containsExactly("Bound of each grading run (one submission's build and suites), e.g. 20m, 1h (default: 20m).");
+		}
+		for (String command : List.of("grade", "prove", "guardrails", "rollback-check")) {
+			CommandLine.Model.OptionSpec keep = root.getSubcommands().get(command).getCommandSpec().findOption("--keep");
+			assertThat(keep.arity().max()).as(command).isZero();
+			assertThat(keep.description()).as(command)
+				.containsExactly("Keep the work folders (checkouts, workspaces, builds, logs, databases) and print where.");
+		}
 	}
 
 	@Test

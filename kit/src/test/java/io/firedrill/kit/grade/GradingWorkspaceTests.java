@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.firedrill.kit.Folders;
+import io.firedrill.kit.shop.ShopModules;
 import io.firedrill.kit.support.GitCli;
 
 class GradingWorkspaceTests {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.guardrails.run.Guardrails;
+import io.firedrill.kit.shop.ShopModules;
 import io.firedrill.kit.support.Cli;
 import io.firedrill.kit.support.RealClone;
 import org.assertj.core.api.SoftAssertions;

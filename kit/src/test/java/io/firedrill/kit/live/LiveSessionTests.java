@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import io.firedrill.kit.replay.ShopHost.JobRun;
@@ -50,8 +51,10 @@ class LiveSessionTests {
 
 	@Test
 	void simulatedTimesCarryTheDayAfterTheFirst() {
-		assertThat(LiveSession.label(LiveSession.START)).isEqualTo("13:55");
-		assertThat(LiveSession.label(LiveSession.START.plusHours(10).plusMinutes(6))).isEqualTo("+1d 00:01");
+		LocalDateTime start = LocalDateTime.of(2026, 11, 24, 13, 55);
+
+		assertThat(LiveSession.label(start, start)).isEqualTo("13:55");
+		assertThat(LiveSession.label(start, start.plusHours(10).plusMinutes(6))).isEqualTo("+1d 00:01");
 	}
 
 }

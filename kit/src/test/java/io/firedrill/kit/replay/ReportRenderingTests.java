@@ -20,6 +20,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import io.firedrill.kit.replay.Replay.Minute;
 import io.firedrill.kit.replay.Scrape.EndpointWindow;
 import io.firedrill.kit.replay.ShopHost.JobRun;
+import io.firedrill.kit.support.Stories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -85,7 +86,7 @@ class ReportRenderingTests {
 						"sofia.lindqvist@acme.example", Instant.parse("2026-11-20T15:42:11Z"), ZoneOffset.ofHours(1),
 						"33f59245f6")),
 				null);
-		return new Replay.Result(target, Replay.Options.defaults(), minutes, DEPLOY, jobs,
+		return new Replay.Result(target, Replay.Options.of(Stories.of("release-2.4.0")), minutes, DEPLOY, jobs,
 				Map.of("orders", Map.of("paid", 10L)), Map.of("v2.4.0", checkoutLog), clock,
 				Map.of("total", Duration.ofSeconds(50)), anchors);
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.firedrill.kit.replay.TrafficModel.Session;
+import io.firedrill.kit.support.Stories;
 import org.junit.jupiter.api.Test;
 
 class TrafficModelTests {
@@ -87,8 +88,10 @@ class TrafficModelTests {
 		TrafficModel model = TrafficModel.standard(20261124L, 80);
 		List<Session> sessions = IntStream.range(-1000, 100).boxed().flatMap((m) -> model.minute(m).stream()).toList();
 
-		assertThat(ShopHost.DECLINING_CUSTOMERS).allSatisfy((customer) -> assertThat(customer).isGreaterThan(model.customers()));
-		assertThat(sessions).extracting(Session::customerId).doesNotContainAnyElementsOf(ShopHost.DECLINING_CUSTOMERS);
+		List<Long> declining = Stories.of("release-2.4.0").seeded().decliningCustomers();
+
+		assertThat(declining).isNotEmpty().allSatisfy((customer) -> assertThat(customer).isGreaterThan(model.customers()));
+		assertThat(sessions).extracting(Session::customerId).doesNotContainAnyElementsOf(declining);
 	}
 
 }

@@ -286,6 +286,8 @@ public final class FakeClone {
 				    patch: patches/%s
 				brief: brief.md
 				""".formatted(MIGRATION_PATCH));
+		// the catalog's default replay story, as the real catalog has it
+		write(this.root, "incidents/replay.yaml", Files.readString(Path.of("..", "incidents", "replay.yaml")));
 		write(this.root, "incidents/" + RELEASE + "/incident.yaml", """
 				id: release-2.4.0
 				title: "Errors 0.1 %% to 15 %% after deploying v2.4.0"

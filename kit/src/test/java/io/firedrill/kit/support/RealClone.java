@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.guardrails.ShopCheckout;
-import io.firedrill.kit.guardrails.ShopModules;
+import io.firedrill.kit.shop.ShopModules;
 import org.junit.jupiter.api.Assumptions;
 
 /**

@@ -13,9 +13,9 @@ import io.firedrill.kit.guardrails.Finding;
 import io.firedrill.kit.guardrails.Guardrail;
 import io.firedrill.kit.guardrails.GuardrailContext;
 import io.firedrill.kit.guardrails.GuardrailResult;
-import io.firedrill.kit.guardrails.ShopBuild;
-import io.firedrill.kit.guardrails.ShopModules;
 import io.firedrill.kit.maven.LocalRepository;
+import io.firedrill.kit.shop.ShopBuild;
+import io.firedrill.kit.shop.ShopModules;
 
 /**
  * {@code api-compat}: japicmp between the version of each host-provided library (the payment SDK) a module
@@ -74,7 +74,7 @@ public final class ApiCompatGuardrail implements Guardrail {
 					continue;
 				}
 				skewed.add(usage.module());
-				findings.addAll(findingsFor(usage, library, breaks, modules.get(usage.module())));
+				findings.addAll(findingsFor(usage, library, breaks, classesOf(modules.get(usage.module()), shop)));
 			}
 		}
 		String summary = skewed.isEmpty() ? "every module compiles against the library version the hosts carry, or a "
@@ -103,8 +103,13 @@ public final class ApiCompatGuardrail implements Guardrail {
 		return breaks;
 	}
 
+	/** A module's compiled classes, where its call sites are searched; {@code null} for no module. */
+	private static Path classesOf(ShopModules.Module module, Path shop) {
+		return (module != null) ? module.classes(shop) : null;
+	}
+
 	private static List<Finding> findingsFor(SdkVersions.Usage usage, SdkVersions.HostLibrary library,
-			List<ApiDiff.Break> breaks, ShopModules.Module module) {
+			List<ApiDiff.Break> breaks, Path classes) {
 		String where = usage.module() + " (compiles against " + library.artifactId() + " " + usage.version()
 				+ ", the hosts carry " + library.version() + ")";
 		String why = "its bytecode links against " + usage.version() + " while the hosts load " + library.version()
@@ -114,7 +119,7 @@ public final class ApiCompatGuardrail implements Guardrail {
 				+ "to its API), and gate the library with japicmp (breakBuildOnBinaryIncompatibleModifications)";
 		Map<ApiDiff.Break, List<String>> used = new LinkedHashMap<>();
 		for (ApiDiff.Break change : breaks) {
-			List<String> sites = (module != null) ? CallSites.of(module.classes(), change) : List.of();
+			List<String> sites = (classes != null) ? CallSites.of(classes, change) : List.of();
 			if (!sites.isEmpty()) {
 				used.put(change, sites);
 			}
@@ -126,7 +131,7 @@ public final class ApiCompatGuardrail implements Guardrail {
 					+ ", binary incompatible; called from " + String.join(", ", entry.getValue()), why, fix));
 		}
 		if (findings.isEmpty()) {
-			boolean searched = module != null && Files.isDirectory(module.classes());
+			boolean searched = classes != null && Files.isDirectory(classes);
 			findings.add(new Finding(breaks.get(0).change(), where, breaks.size() + " binary-incompatible change(s) ("
 					+ String.join(", ", breaks.stream().map((b) -> b.shortName() + " " + b.change()).toList()) + ")"
 					+ (searched ? "; none is called from its classes, but it runs on a library it was not built for"
@@ -143,8 +148,8 @@ public final class ApiCompatGuardrail implements Guardrail {
 	/** The library's jar: from the shop's own build, else from the local Maven repository. */
 	static Optional<Path> jar(Path shop, String groupId, String artifactId, String version) {
 		String name = artifactId + "-" + version + ".jar";
-		for (ShopModules.Module module : ShopModules.of(shop)) {
-			Path built = module.dir().resolve("target").resolve(name);
+		for (ShopModules.Module module : ShopModules.below(shop)) {
+			Path built = module.in(shop).resolve("target").resolve(name);
 			if (artifactId.equals(module.artifactId()) && version.equals(module.version()) && Files.isRegularFile(built)) {
 				return Optional.of(built);
 			}

@@ -10,9 +10,9 @@ import java.util.Optional;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import io.firedrill.kit.guardrails.ShopBuild;
-import io.firedrill.kit.guardrails.ShopModules;
 import io.firedrill.kit.shop.HostRuntime;
+import io.firedrill.kit.shop.ShopBuild;
+import io.firedrill.kit.shop.ShopModules;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -92,7 +92,7 @@ final class SdkVersions {
 	/** Modules by artifactId to their directory. */
 	static Map<String, ShopModules.Module> modulesByArtifact(Path shop) {
 		Map<String, ShopModules.Module> modules = new LinkedHashMap<>();
-		for (ShopModules.Module module : ShopModules.of(shop)) {
+		for (ShopModules.Module module : ShopModules.below(shop)) {
 			modules.put(module.artifactId(), module);
 		}
 		return modules;

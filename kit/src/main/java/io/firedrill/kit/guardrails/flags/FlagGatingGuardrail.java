@@ -13,8 +13,8 @@ import io.firedrill.kit.guardrails.Finding;
 import io.firedrill.kit.guardrails.Guardrail;
 import io.firedrill.kit.guardrails.GuardrailContext;
 import io.firedrill.kit.guardrails.GuardrailResult;
-import io.firedrill.kit.guardrails.ShopBuild;
-import io.firedrill.kit.guardrails.ShopModules;
+import io.firedrill.kit.shop.ShopBuild;
+import io.firedrill.kit.shop.ShopModules;
 
 /**
  * {@code flag-gating}: {@link FlagGatingRules} on the shop's compiled production classes (every module), read with
@@ -47,9 +47,9 @@ public final class FlagGatingGuardrail implements Guardrail {
 					+ build.firstError(), List.of("build: " + build.command() + " (log " + build.log() + ")"));
 		}
 		List<Path> classes = new ArrayList<>();
-		for (ShopModules.Module module : ShopModules.of(context.shop().dir())) {
-			if (Files.isDirectory(module.classes())) {
-				classes.add(module.classes());
+		for (ShopModules.Module module : ShopModules.below(context.shop().dir())) {
+			if (Files.isDirectory(module.classes(context.shop().dir()))) {
+				classes.add(module.classes(context.shop().dir()));
 			}
 		}
 		JavaClasses imported = new ClassFileImporter().importPaths(classes);

@@ -19,11 +19,11 @@ import io.firedrill.kit.guardrails.Finding;
 import io.firedrill.kit.guardrails.Guardrail;
 import io.firedrill.kit.guardrails.GuardrailContext;
 import io.firedrill.kit.guardrails.GuardrailResult;
-import io.firedrill.kit.guardrails.Processes;
-import io.firedrill.kit.guardrails.ShopBuild;
-import io.firedrill.kit.guardrails.ShopModules;
 import io.firedrill.kit.guardrails.migration.Changelogs;
 import io.firedrill.kit.shop.HostRuntime;
+import io.firedrill.kit.shop.Processes;
+import io.firedrill.kit.shop.ShopBuild;
+import io.firedrill.kit.shop.ShopModules;
 
 /**
  * {@code jobs-on-runtime}: every job of the shop run once, end to end, the way its hosts start it
@@ -36,7 +36,7 @@ public final class JobsOnRuntimeGuardrail implements Guardrail {
 	public static final String ID = "jobs-on-runtime";
 
 	/** A job is a module whose application can be started with this option. */
-	static final String RUN_ONCE = "--run-once";
+	static final String RUN_ONCE = ShopModules.RUN_ONCE;
 
 	/** The shop's embedded database, as every module's application.properties configures it. */
 	static final String DEFAULT_URL = "jdbc:h2:file:${acme.data-dir}/shop;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
@@ -62,10 +62,7 @@ public final class JobsOnRuntimeGuardrail implements Guardrail {
 	@Override
 	public GuardrailResult check(GuardrailContext context) {
 		Path shop = context.shop().dir();
-		List<ShopModules.Module> jobs = ShopModules.of(shop)
-			.stream()
-			.filter((module) -> module.mainSourcesMention("\"run-once\"") || module.mainSourcesMention(RUN_ONCE))
-			.toList();
+		List<ShopModules.Module> jobs = ShopModules.jobs(shop);
 		List<String> notes = new ArrayList<>();
 		List<String> missing = ShopModules.missing(shop);
 		if (!missing.isEmpty()) {
@@ -86,7 +83,7 @@ public final class JobsOnRuntimeGuardrail implements Guardrail {
 		}
 		String sdk = runtimeSdk(shop).orElse("?");
 		Path data = context.work().resolve("jobs-data");
-		String url = databaseUrl(jobs.get(0), data);
+		String url = databaseUrl(jobs.get(0).in(shop), data);
 		JobSeeds seeds;
 		try {
 			Files.createDirectories(data);
@@ -105,17 +102,17 @@ public final class JobsOnRuntimeGuardrail implements Guardrail {
 				+ " (deploy/runtime.properties)");
 		List<Finding> findings = new ArrayList<>();
 		for (ShopModules.Module job : jobs) {
-			List<String> command = List.of(shop.resolve("deploy/run.sh").toString(), job.name(), RUN_ONCE);
-			Processes.Result run = Processes.run(command, shop, Map.of("ACME_DATA_DIR", data.toString()),
-					context.jobTimeout(), context.work().resolve("jobs").resolve(job.name() + ".log"));
-			String seed = seeds.describe(job.name()).map((s) -> ", work: " + s).orElse(", no work seeded");
-			String where = job.name() + " (deploy/run.sh " + job.name() + " " + RUN_ONCE + ", payment-sdk " + sdk + seed + ")";
-			String line = job.name() + ": exit " + (run.timedOut() ? "none (timed out)" : run.exitCode()) + " after "
+			List<String> command = List.of(shop.resolve("deploy/run.sh").toString(), job.dir(), RUN_ONCE);
+			Processes.Result run = Processes.runBounded(command, shop, Map.of("ACME_DATA_DIR", data.toString()),
+					context.jobTimeout(), context.work().resolve("jobs").resolve(job.dir() + ".log"));
+			String seed = seeds.describe(job.dir()).map((s) -> ", work: " + s).orElse(", no work seeded");
+			String where = job.dir() + " (deploy/run.sh " + job.dir() + " " + RUN_ONCE + ", payment-sdk " + sdk + seed + ")";
+			String line = job.dir() + ": exit " + (run.timedOut() ? "none (timed out)" : run.exitCode()) + " after "
 					+ run.duration().toSeconds() + " s";
 			if (run.timedOut()) {
 				findings.add(new Finding("job-timed-out", where, "still running after " + context.jobTimeout().toSeconds()
 						+ " s (its process tree was killed)", "a job that never finishes holds its work and its lock "
-						+ "forever", "find where it hangs: its log is " + context.work().resolve("jobs").resolve(job.name() + ".log")));
+						+ "forever", "find where it hangs: its log is " + context.work().resolve("jobs").resolve(job.dir() + ".log")));
 			}
 			else if (run.exitCode() != 0) {
 				String error = firstError(run.lines()).orElse("exit code " + run.exitCode());
@@ -125,7 +122,7 @@ public final class JobsOnRuntimeGuardrail implements Guardrail {
 						"run every job once against the SDK its hosts carry in CI; compile it against that version"));
 			}
 			else {
-				Optional<String> undone = leftUndone(seeds, url, job.name());
+				Optional<String> undone = leftUndone(seeds, url, job.dir());
 				if (undone.isPresent()) {
 					line += ", but " + undone.get();
 					findings.add(new Finding("job-did-nothing", where, "exit code 0, but " + undone.get(),
@@ -165,9 +162,9 @@ public final class JobsOnRuntimeGuardrail implements Guardrail {
 	}
 
 	/** The job's own {@code spring.datasource.url}, with {@code acme.data-dir} set to {@code data}. */
-	static String databaseUrl(ShopModules.Module job, Path data) {
+	static String databaseUrl(Path job, Path data) {
 		String url = DEFAULT_URL;
-		Path properties = job.dir().resolve("src/main/resources/application.properties");
+		Path properties = job.resolve("src/main/resources/application.properties");
 		if (Files.isRegularFile(properties)) {
 			try {
 				Properties loaded = new Properties();

@@ -9,12 +9,12 @@ import java.util.function.Consumer;
 import io.firedrill.kit.guardrails.Guardrail;
 import io.firedrill.kit.guardrails.GuardrailContext;
 import io.firedrill.kit.guardrails.GuardrailResult;
-import io.firedrill.kit.guardrails.ShopBuild;
 import io.firedrill.kit.guardrails.ShopCheckout;
 import io.firedrill.kit.guardrails.api.ApiCompatGuardrail;
 import io.firedrill.kit.guardrails.flags.FlagGatingGuardrail;
 import io.firedrill.kit.guardrails.jobs.JobsOnRuntimeGuardrail;
 import io.firedrill.kit.guardrails.migration.MigrationLintGuardrail;
+import io.firedrill.kit.shop.ShopBuild;
 
 /** The guardrails, in the order they run (cheapest first), and the runner. */
 public final class Guardrails {

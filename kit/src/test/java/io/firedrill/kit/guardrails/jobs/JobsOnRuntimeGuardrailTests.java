@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.firedrill.kit.guardrails.ShopModules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,9 +44,7 @@ class JobsOnRuntimeGuardrailTests {
 				acme.data-dir=${ACME_DATA_DIR:${java.io.tmpdir}/acme-shop}
 				spring.datasource.url=jdbc:h2:file:${acme.data-dir}/shop;MODE=PostgreSQL;AUTO_SERVER=TRUE
 				""");
-		ShopModules.Module job = new ShopModules.Module("order-retry-job", module, "com.acme.shop", "order-retry-job", "2.3.0");
-
-		assertThat(JobsOnRuntimeGuardrail.databaseUrl(job, Path.of("/data")))
+		assertThat(JobsOnRuntimeGuardrail.databaseUrl(module, Path.of("/data")))
 			.isEqualTo("jdbc:h2:file:/data/shop;MODE=PostgreSQL;AUTO_SERVER=TRUE");
 	}
 

@@ -1,4 +1,4 @@
-package io.firedrill.kit.guardrails;
+package io.firedrill.kit.shop;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,12 +48,12 @@ public final class ShopBuild {
 		List<String> offline = new ArrayList<>(mavenCommand(shop));
 		offline.add("-o");
 		offline.addAll(args);
-		Processes.Result result = Processes.run(offline, shop, Map.of(), TIMEOUT, log);
+		Processes.Result result = Processes.runBounded(offline, shop, Map.of(), TIMEOUT, log);
 		List<String> command = offline;
 		if (!result.succeeded() && !result.timedOut() && offlineResolutionFailed(result.output())) {
 			command = new ArrayList<>(mavenCommand(shop));
 			command.addAll(args);
-			result = Processes.run(command, shop, Map.of(), TIMEOUT, log);
+			result = Processes.runBounded(command, shop, Map.of(), TIMEOUT, log);
 		}
 		String shown = String.join(" ", command);
 		if (result.succeeded()) {

@@ -1,8 +1,9 @@
-package io.firedrill.kit.replay;
+package io.firedrill.kit.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class ProcessesTests {
 	void theShutdownHookEndsTheProcessesWhenTheJvmIsStopped() throws Exception {
 		Path pidFile = this.dir.resolve("child.pid");
 		String classpath = System.getProperty("java.class.path");
-		Process jvm = new ProcessBuilder(ShopHost.javaCommand(), "-cp", classpath, ProcessesHookMain.class.getName(),
+		Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath, ProcessesHookMain.class.getName(),
 				this.dir.toString(), pidFile.toString())
 			.redirectErrorStream(true)
 			.start();
@@ -77,10 +78,31 @@ class ProcessesTests {
 	}
 
 	@Test
-	void aFreePortIsOneThatCanBeBound() {
-		int port = Ports.freeLoopbackPort();
-		assertThat(port).isBetween(1024, 65535);
-		assertThat(Ports.isFree(port)).isTrue();
+	void aBoundedRunReplacesItsLogAndReturnsTheOutputAndExitCode(@TempDir Path dir) throws IOException {
+		Path log = dir.resolve("logs/run.log");
+		Files.createDirectories(log.getParent());
+		Files.writeString(log, "an earlier run's output\n");
+
+		Processes.Result result = Processes.runBounded(List.of("sh", "-c", "echo built; echo failed >&2; exit 3"), dir,
+				Map.of(), Duration.ofSeconds(30), log);
+
+		assertThat(result.exitCode()).isEqualTo(3);
+		assertThat(result.timedOut()).isFalse();
+		assertThat(result.lines()).containsExactly("built", "failed");
+		assertThat(Files.readString(log)).isEqualTo("built\nfailed\n");
+	}
+
+	@Test
+	void aBoundedRunOutOfTimeEndsItsWholeTree(@TempDir Path dir) throws Exception {
+		Path pid = dir.resolve("child.pid");
+
+		Processes.Result result = Processes.runBounded(List.of("sh", "-c", "sleep 300 & echo $! > child.pid; wait"), dir,
+				Map.of(), Duration.ofSeconds(2), dir.resolve("run.log"));
+
+		assertThat(result.timedOut()).isTrue();
+		assertThat(result.succeeded()).isFalse();
+		Optional<ProcessHandle> child = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()));
+		assertThat(child.map(ProcessHandle::isAlive).orElse(false)).isFalse();
 	}
 
 	private static List<ProcessHandle> awaitDescendants(Process process, int count) throws InterruptedException {

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +50,44 @@ class ShopModulesTests {
 
 	@Test
 	void withoutARootPomThereAreNoModules() {
+		assertThat(ShopModules.read(this.shop)).isEmpty();
+	}
+
+	@Test
+	void aJobIsAModuleWhoseCodeHandlesRunOnceWhereverItIsListed() throws IOException {
+		write("pom.xml", """
+				<project><groupId>com.acme.shop</groupId><artifactId>acme-shop</artifactId><version>2.3.0</version>
+				  <modules><module>checkout-service</module><module>loyalty-points-job</module><module>order-retry-job</module></modules>
+				</project>
+				""");
+		for (String module : new String[] { "checkout-service", "loyalty-points-job", "order-retry-job" }) {
+			write(module + "/pom.xml", "<project><artifactId>" + module + "</artifactId></project>");
+		}
+		write("checkout-service/src/main/java/com/acme/shop/CheckoutApplication.java", "class CheckoutApplication {}");
+		write("loyalty-points-job/src/main/java/com/acme/shop/loyalty/LoyaltyPointsJobApplication.java",
+				"class LoyaltyPointsJobApplication { boolean once(String[] args) { return java.util.List.of(args).contains(\"--run-once\"); } }");
+		write("order-retry-job/src/main/java/com/acme/shop/retry/OrderRetryJobApplication.java",
+				"class OrderRetryJobApplication { boolean once(org.springframework.boot.ApplicationArguments args) { return args.containsOption(\"run-once\"); } }");
+
+		assertThat(ShopModules.jobs(this.shop)).extracting(ShopModules.Module::dir)
+			.containsExactly("loyalty-points-job", "order-retry-job");
+		assertThat(ShopModules.below(this.shop)).extracting(ShopModules.Module::dir)
+			.containsExactly("checkout-service", "loyalty-points-job", "order-retry-job");
+	}
+
+	@Test
+	void theModulesTheRootPomListsWithoutAPomAreMissing() throws IOException {
+		write("pom.xml", "<project><artifactId>root</artifactId><modules><module>here</module><module>gone</module></modules></project>");
+		write("here/pom.xml", "<project><artifactId>here</artifactId></project>");
+
+		assertThat(ShopModules.missing(this.shop)).containsExactly("gone");
+	}
+
+	@Test
+	void aPomWithADoctypeIsNotRead() throws IOException {
+		write("pom.xml", "<!DOCTYPE project [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><project><artifactId>&x;</artifactId></project>");
+
+		assertThat(ShopModules.readPom(this.shop.resolve("pom.xml"))).isEmpty();
 		assertThat(ShopModules.read(this.shop)).isEmpty();
 	}
 

@@ -1,4 +1,4 @@
-package io.firedrill.kit.replay;
+package io.firedrill.kit.shop;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,10 @@
-package io.firedrill.kit.replay;
+package io.firedrill.kit.shop;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,13 +14,42 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every process the replay starts, so that none outlives it: {@link #close()} ends them all, and so does a
- * shutdown hook when the JVM is interrupted (Ctrl-C, {@code kill}). Ending a process ends its whole tree: its
- * descendants first, politely ({@code SIGTERM}), then by force after a grace period.
+ * The one way the kit runs the shop's own commands (Maven, {@code java -jar}, {@code deploy/run.sh}) as black
+ * boxes: every process started here is registered, so that none outlives its owner: {@link #close()} ends them
+ * all, and so does a shutdown hook when the JVM is interrupted (Ctrl-C, {@code kill}). Ending a process ends its
+ * whole tree: its descendants first, politely ({@code SIGTERM}), then by force after a grace period.
+ * <p>
+ * Grading's sealed runs are not started here: they need namespaces, a bounded output and a verdict on what
+ * outlived the run ({@code grade.MavenRun}).
  */
 public final class Processes implements AutoCloseable {
 
 	static final Duration GRACE = Duration.ofSeconds(10);
+
+	/**
+	 * What one bounded command did.
+	 * @param exitCode its exit code, or {@code -1} when it was ended on timeout
+	 * @param timedOut whether it ran out of time (its whole process tree was ended)
+	 * @param output stdout and stderr, interleaved as written
+	 * @param duration how long it ran
+	 */
+	public record Result(int exitCode, boolean timedOut, String output, Duration duration) {
+
+		public boolean succeeded() {
+			return !this.timedOut && this.exitCode == 0;
+		}
+
+		public List<String> lines() {
+			return this.output.lines().toList();
+		}
+
+		/** The last lines of the output, for an error message. */
+		public String tail(int lines) {
+			List<String> all = lines();
+			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+
+	}
 
 	private final List<Process> started = new CopyOnWriteArrayList<>();
 
@@ -35,7 +66,7 @@ public final class Processes implements AutoCloseable {
 	 * Starts a process with its output (stdout and stderr together) going to {@code log}.
 	 * @param environment variables added to this JVM's environment
 	 */
-	Process start(List<String> command, Map<String, String> environment, Path directory, Path log) {
+	public Process start(List<String> command, Map<String, String> environment, Path directory, Path log) {
 		if (this.closed) {
 			throw new IllegalStateException("processes already closed");
 		}
@@ -59,8 +90,45 @@ public final class Processes implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Runs {@code command} in {@code directory} to its end or until {@code timeout}, when its whole tree is
+	 * ended. Its output replaces {@code log} (kept for the user) and is returned.
+	 * @param environment variables added to this JVM's environment
+	 */
+	public Result run(List<String> command, Path directory, Map<String, String> environment, Duration timeout,
+			Path log) {
+		long start = System.nanoTime();
+		try {
+			Files.createDirectories(log.toAbsolutePath().getParent());
+			Files.write(log, new byte[0]);
+			Process process = start(command, environment, directory, log);
+			boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			if (!finished) {
+				end(process, Duration.ofSeconds(5));
+			}
+			String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+			return new Result(finished ? process.exitValue() : -1, !finished, output,
+					Duration.ofNanos(System.nanoTime() - start));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while running " + command.get(0), ex);
+		}
+	}
+
+	/** {@link #run} with processes of its own, for a caller that starts nothing else. */
+	public static Result runBounded(List<String> command, Path directory, Map<String, String> environment,
+			Duration timeout, Path log) {
+		try (Processes processes = new Processes()) {
+			return processes.run(command, directory, environment, timeout, log);
+		}
+	}
+
 	/** Ends one process and its descendants: {@code SIGTERM}, then {@code SIGKILL} after {@code grace}. */
-	static void end(Process process, Duration grace) {
+	public static void end(Process process, Duration grace) {
 		List<ProcessHandle> tree = new ArrayList<>();
 		process.descendants().forEach(tree::add);
 		tree.add(process.toHandle());

@@ -1,0 +1,223 @@
+package io.firedrill.kit.shop;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * The modules of a shop as its POMs declare them: the root and its {@code <modules>}, recursively (profiles are
+ * not followed, as Maven does without {@code -P}). Grading reads them to know which module is which in Maven's
+ * output and whether the modules a suite needs are part of the build at all; the guardrails, rollback-check and
+ * the replay to find the jobs, the SDK and the built classes. Nothing here lists the shop's modules by name: a new
+ * module or job is found, not registered.
+ */
+public final class ShopModules {
+
+	/**
+	 * One module.
+	 * @param dir its folder relative to the candidate's root, {@code .} for the root
+	 * @param name its {@code <name>}, or {@code null}
+	 */
+	public record Module(String dir, String groupId, String artifactId, String version, String packaging,
+			String name) {
+
+		/** {@code groupId:artifactId:version}. */
+		public String coordinates() {
+			return this.groupId + ":" + this.artifactId + ":" + this.version;
+		}
+
+		/** Whether a suite's {@code needs} entry names this module (by folder or artifactId). */
+		public boolean isNamed(String needed) {
+			return this.dir.equals(needed) || this.artifactId.equals(needed);
+		}
+
+		/** Its folder in the shop at {@code shop}. */
+		public Path in(Path shop) {
+			return shop.resolve(this.dir).normalize();
+		}
+
+		/** Its compiled production classes in the shop at {@code shop}, once built. */
+		public Path classes(Path shop) {
+			return in(shop).resolve("target/classes");
+		}
+
+		/**
+		 * Whether it is one of the shop's jobs: its hosts start it with {@value #RUN_ONCE} to run one pass and exit
+		 * (what {@code deploy/run.sh <job> --run-once} relies on), which its production code must handle.
+		 */
+		public boolean isJob(Path shop) {
+			return mainSourcesMention(shop, "\"run-once\"") || mainSourcesMention(shop, RUN_ONCE);
+		}
+
+		/** Whether its production code mentions {@code text} (in any file under {@code src/main/java}). */
+		public boolean mainSourcesMention(Path shop, String text) {
+			Path sources = in(shop).resolve("src/main/java");
+			if (!Files.isDirectory(sources)) {
+				return false;
+			}
+			try (Stream<Path> files = Files.walk(sources)) {
+				return files.filter(Files::isRegularFile).anyMatch((file) -> {
+					try {
+						return Files.readString(file).contains(text);
+					}
+					catch (IOException | RuntimeException ex) {
+						return false;
+					}
+				});
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+
+	}
+
+	/** The argument a job is started with to run one pass and exit. */
+	public static final String RUN_ONCE = "--run-once";
+
+	private ShopModules() {
+	}
+
+	/** The modules under {@code root}, root first; unreadable or missing POMs are left out. */
+	public static List<Module> read(Path root) {
+		List<Module> modules = new ArrayList<>();
+		visit(root, root, null, modules, new HashSet<>());
+		return modules;
+	}
+
+	/** The modules below the root, in the order its POMs list them. */
+	public static List<Module> below(Path root) {
+		return read(root).stream().filter((module) -> !module.dir().equals(".")).toList();
+	}
+
+	/** The shop's jobs, in the order its POMs list them. */
+	public static List<Module> jobs(Path root) {
+		return below(root).stream().filter((module) -> module.isJob(root)).toList();
+	}
+
+	/** Names the root pom lists whose folder has no pom.xml. */
+	public static List<String> missing(Path root) {
+		List<String> missing = new ArrayList<>();
+		Element modules = readPom(root.resolve("pom.xml")).map((project) -> child(project, "modules")).orElse(null);
+		for (Element module : children(modules, "module")) {
+			String name = text(module);
+			if (!Files.isRegularFile(root.resolve(name).resolve("pom.xml"))) {
+				missing.add(name);
+			}
+		}
+		return missing;
+	}
+
+	/**
+	 * A POM's {@code <project>} element (or whatever its root is), read without DTDs or external entities; empty
+	 * when the file is missing or is not XML.
+	 */
+	public static Optional<Element> readPom(Path pom) {
+		if (!Files.isRegularFile(pom)) {
+			return Optional.empty();
+		}
+		try (InputStream in = Files.newInputStream(pom)) {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setExpandEntityReferences(false);
+			var builder = factory.newDocumentBuilder();
+			builder.setErrorHandler(new DefaultHandler());
+			return Optional.of(builder.parse(in).getDocumentElement());
+		}
+		catch (IOException | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static void visit(Path root, Path dir, Module parent, List<Module> modules, Set<Path> seen) {
+		Path normalized = dir.toAbsolutePath().normalize();
+		if (!normalized.startsWith(root.toAbsolutePath().normalize()) || !seen.add(normalized) || seen.size() > 200) {
+			return;
+		}
+		Element project = readPom(normalized.resolve("pom.xml")).orElse(null);
+		if (project == null) {
+			return;
+		}
+		Element parentElement = child(project, "parent");
+		String groupId = text(child(project, "groupId"));
+		String version = text(child(project, "version"));
+		if (groupId.isEmpty()) {
+			groupId = (parentElement != null) ? text(child(parentElement, "groupId"))
+					: (parent != null) ? parent.groupId() : "";
+		}
+		if (version.isEmpty()) {
+			version = (parentElement != null) ? text(child(parentElement, "version"))
+					: (parent != null) ? parent.version() : "";
+		}
+		String packaging = text(child(project, "packaging"));
+		String name = text(child(project, "name"));
+		String relative = root.toAbsolutePath().normalize().relativize(normalized).toString().replace('\\', '/');
+		Module module = new Module(relative.isEmpty() ? "." : relative, groupId, text(child(project, "artifactId")),
+				version, packaging.isEmpty() ? "jar" : packaging, name.isEmpty() ? null : name);
+		modules.add(module);
+		Element list = child(project, "modules");
+		if (list == null) {
+			return;
+		}
+		for (Node node = list.getFirstChild(); node != null; node = node.getNextSibling()) {
+			if (node instanceof Element element && element.getTagName().equals("module")) {
+				String path = text(element);
+				if (!path.isEmpty()) {
+					Path next = normalized.resolve(path);
+					visit(root, next.getFileName().toString().endsWith(".xml") ? next.getParent() : next, module,
+							modules, seen);
+				}
+			}
+		}
+	}
+
+	/** The first direct child element with that name, or {@code null}. */
+	public static Element child(Element parent, String name) {
+		if (parent == null) {
+			return null;
+		}
+		for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+			if (node instanceof Element element && element.getTagName().equals(name)) {
+				return element;
+			}
+		}
+		return null;
+	}
+
+	/** All direct child elements with that name (none of {@code null}). */
+	public static List<Element> children(Element parent, String name) {
+		List<Element> children = new ArrayList<>();
+		for (Node node = (parent != null) ? parent.getFirstChild() : null; node != null; node = node.getNextSibling()) {
+			if (node instanceof Element element && element.getTagName().equals(name)) {
+				children.add(element);
+			}
+		}
+		return children;
+	}
+
+	/** The text of a direct child element, or {@code null} without one. */
+	public static String text(Element parent, String name) {
+		Element child = child(parent, name);
+		return (child != null) ? child.getTextContent().strip() : null;
+	}
+
+	private static String text(Element element) {
+		return (element != null) ? element.getTextContent().strip() : "";
+	}
+
+}
