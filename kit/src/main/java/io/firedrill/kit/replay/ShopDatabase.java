@@ -42,9 +42,6 @@ public final class ShopDatabase {
 	 */
 	static final String SECOND_CHARGE_AT = "secondChargeAt ";
 
-	/** Orders left {@code pending} after their charge was approved and recorded ({@link #seedDeclinedOrders}). */
-	static final int INTERRUPTED_CHECKOUTS = 5;
-
 	/** Customers of the interrupted checkouts: outside the traffic's customer ids, as the declining customers. */
 	static final long FIRST_INTERRUPTED_CUSTOMER = 90_101L;
 
@@ -95,12 +92,9 @@ public final class ShopDatabase {
 	}
 
 	/**
-	 * Adds the morning's unfinished payments. One order per customer whose payment was declined earlier in the day,
-	 * waiting for the retry job: a {@code payment_failed} order with its declined attempt. The customers' cards keep
-	 * being declined (the host tells every sandbox so), so the orders are still there whenever the retry job runs.
-	 * And {@link #INTERRUPTED_CHECKOUTS} orders whose checkout was stopped mid-request (a restart of the service):
-	 * the gateway approved the charge and the payment was recorded, the order was never marked paid, so it is still
-	 * {@code pending}, three hours old.
+	 * Adds one order per customer whose payment was declined earlier in the day, waiting for the retry job: a
+	 * {@code payment_failed} order with its declined attempt. The customers' cards keep being declined (the host
+	 * tells every sandbox so), so the orders are still there whenever the retry job runs.
 	 */
 	public void seedDeclinedOrders(List<Long> customers, long seed) throws SQLException {
 		SplittableRandom random = new SplittableRandom(seed);
@@ -123,18 +117,27 @@ public final class ShopDatabase {
 				attempt.setBigDecimal(3, amount);
 				attempt.executeUpdate();
 			}
-			seedInterruptedCheckouts(connection, random);
 		}
 	}
 
-	private static void seedInterruptedCheckouts(Connection connection, SplittableRandom random) throws SQLException {
-		try (PreparedStatement order = connection.prepareStatement(
+	/**
+	 * Adds {@code count} orders whose checkout was stopped mid-request earlier in the day (a restart of the service):
+	 * the gateway approved the charge and the payment was recorded, the order was never marked paid, so it is still
+	 * {@code pending}, three hours old. Their customers ({@link #FIRST_INTERRUPTED_CUSTOMER} on) are outside the
+	 * traffic's.
+	 */
+	public void seedInterruptedCheckouts(int count, long seed) throws SQLException {
+		if (count == 0) {
+			return;
+		}
+		SplittableRandom random = new SplittableRandom(seed ^ 0x5eed);
+		try (Connection connection = connect(); PreparedStatement order = connection.prepareStatement(
 				"INSERT INTO orders (customer_id, amount, status, created_at) VALUES (?, ?, 'pending', ?)",
 				Statement.RETURN_GENERATED_KEYS);
 				PreparedStatement payment = connection.prepareStatement("INSERT INTO payments (order_id, transaction_id,"
 						+ " amount, status, created_at) VALUES (?, ?, ?, 'approved', ?)")) {
 			LocalDateTime morning = LocalDateTime.now().minusHours(3);
-			for (int i = 0; i < INTERRUPTED_CHECKOUTS; i++) {
+			for (int i = 0; i < count; i++) {
 				long customer = FIRST_INTERRUPTED_CUSTOMER + i;
 				BigDecimal amount = BigDecimal.valueOf(500 + random.nextInt(9501), 2);
 				order.setLong(1, customer);

@@ -8,12 +8,17 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ShopDatabaseTests {
+
+	static final List<Long> DECLINING = List.of(90_001L, 90_002L, 90_003L);
+
+	static final int INTERRUPTED = 5;
 
 	@TempDir
 	Path dataDir;
@@ -34,19 +39,20 @@ class ShopDatabaseTests {
 			}
 			statement.execute("CREATE TABLE subscriptions (status VARCHAR(16), next_renewal_on DATE)");
 
-			database.seedDeclinedOrders(ShopHost.DECLINING_CUSTOMERS, 1L);
+			database.seedDeclinedOrders(DECLINING, 1L);
+			database.seedInterruptedCheckouts(INTERRUPTED, 1L);
 
 			try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM orders o JOIN payments p ON p.order_id = o.id"
 					+ " WHERE o.status = 'pending' AND p.status = 'approved' AND o.customer_id >= "
 					+ ShopDatabase.FIRST_INTERRUPTED_CUSTOMER)) {
 				rows.next();
-				assertThat(rows.getLong(1)).isEqualTo(ShopDatabase.INTERRUPTED_CHECKOUTS);
+				assertThat(rows.getLong(1)).isEqualTo(INTERRUPTED);
 			}
 			Map<String, Map<String, Long>> state = database.state(LocalDate.now());
 			assertThat(state.get("orders")).containsEntry("payment_failed", 3L)
-				.containsEntry("pending", (long) ShopDatabase.INTERRUPTED_CHECKOUTS);
+				.containsEntry("pending", (long) INTERRUPTED);
 			assertThat(state.get("charges")).containsExactly(
-					Map.entry("paidOrders", (long) ShopDatabase.INTERRUPTED_CHECKOUTS),
+					Map.entry("paidOrders", (long) INTERRUPTED),
 					Map.entry("ordersChargedMoreThanOnce", 0L));
 		}
 	}
@@ -54,9 +60,9 @@ class ShopDatabaseTests {
 	@Test
 	void theCustomersOfTheInterruptedCheckoutsAreNotTheTrafficsNorDeclined() {
 		TrafficModel model = TrafficModel.standard(1L, 80);
-		for (int i = 0; i < ShopDatabase.INTERRUPTED_CHECKOUTS; i++) {
+		for (int i = 0; i < INTERRUPTED; i++) {
 			long customer = ShopDatabase.FIRST_INTERRUPTED_CUSTOMER + i;
-			assertThat(customer).isGreaterThan(model.customers()).isNotIn(ShopHost.DECLINING_CUSTOMERS);
+			assertThat(customer).isGreaterThan(model.customers()).isNotIn(DECLINING);
 		}
 	}
 
