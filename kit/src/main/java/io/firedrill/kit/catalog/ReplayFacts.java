@@ -50,8 +50,10 @@ public record ReplayFacts(LocalDateTime deployAt, int minutesBefore, int minutes
 	/**
 	 * @param subscriptionsDue subscriptions due for renewal on the day the replay runs
 	 * @param decliningCustomers customers whose cards the gateway declines (the morning's declined orders)
+	 * @param interruptedCheckouts orders whose checkout was stopped after the gateway approved the charge and the
+	 * payment was recorded, before the order was marked paid: still {@code pending} (0 when left out)
 	 */
-	public record Seeded(int subscriptionsDue, List<Long> decliningCustomers) {
+	public record Seeded(int subscriptionsDue, List<Long> decliningCustomers, int interruptedCheckouts) {
 
 		public Seeded {
 			decliningCustomers = List.copyOf(decliningCustomers);
@@ -197,7 +199,8 @@ public record ReplayFacts(LocalDateTime deployAt, int minutesBefore, int minutes
 			throw FiredrillException.input(where + "seeded.decliningCustomers must be positive customer ids");
 		}
 		Seeded checkedSeeded = new Seeded(notNegative(seeded.subscriptionsDue(), "seeded.subscriptionsDue", where),
-				declining);
+				declining, (seeded.interruptedCheckouts() != null)
+						? notNegative(seeded.interruptedCheckouts(), "seeded.interruptedCheckouts", where) : 0);
 		List<JobRule> jobs = new ArrayList<>();
 		for (ReplayFile.Job job : required(file.jobs(), "jobs", where)) {
 			jobs.add(rule(job, deployAt.toLocalDate(), true, where + "jobs: "));

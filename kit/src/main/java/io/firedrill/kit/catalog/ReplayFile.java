@@ -20,7 +20,7 @@ record ReplayFile(String deploy, Integer minutesBefore, Integer minutesAfter, Tr
 	record Traffic(Long seed, Integer checkoutsPerMinute, Integer gatewayLatencyMs) {
 	}
 
-	record Seeded(Integer subscriptionsDue, List<Long> decliningCustomers) {
+	record Seeded(Integer subscriptionsDue, List<Long> decliningCustomers, Integer interruptedCheckouts) {
 	}
 
 	record Job(String job, Integer everyMinutes, Integer offsetMinutes, List<String> at, String why) {

@@ -184,6 +184,7 @@ public final class LiveSession implements AutoCloseable {
 			database.seedDueSubscriptions(this.facts.seeded().subscriptionsDue(), LocalDate.now(ZoneOffset.UTC),
 					this.options.seed());
 			database.seedDeclinedOrders(this.facts.seeded().decliningCustomers(), this.options.seed());
+			database.seedInterruptedCheckouts(this.facts.seeded().interruptedCheckouts(), this.options.seed());
 		}
 		catch (SQLException ex) {
 			throw FiredrillException.environment("cannot seed the shop's database: " + ex.getMessage());

@@ -238,6 +238,7 @@ public final class Replay {
 		try {
 			database.seedDueSubscriptions(this.options.subscriptionsDue(), today, this.options.seed());
 			database.seedDeclinedOrders(facts.seeded().decliningCustomers(), this.options.seed());
+			database.seedInterruptedCheckouts(facts.seeded().interruptedCheckouts(), this.options.seed());
 		}
 		catch (SQLException ex) {
 			throw FiredrillException.environment("cannot seed the shop's database: " + ex.getMessage());

@@ -326,7 +326,7 @@ public final class ReplayReport {
 		}
 		json.put("jobs", jobs);
 		json.put("jobFailures", jobFailures());
-		json.put("database", this.result.database());
+		json.put("database", database(this.result));
 		List<Map<String, Object>> changelog = new ArrayList<>();
 		for (ReplayTarget.Change change : target.changelog()) {
 			Map<String, Object> one = new LinkedHashMap<>();
@@ -343,6 +343,43 @@ public final class ReplayReport {
 		this.result.timings().forEach((name, duration) -> wall.put(name, round(Replay.seconds(duration), 1)));
 		json.put("wallSeconds", wall);
 		return json;
+	}
+
+	/**
+	 * What the payments left behind, as replay.json and the page show it: the database's figures, with the orders
+	 * charged more than once split at the deploy by when their second charge was recorded
+	 * ({@code ordersChargedMoreThanOnceBeforeDeploy}, {@code ordersChargedMoreThanOnceAfterDeploy}).
+	 */
+	static Map<String, Map<String, Long>> database(Result result) {
+		Map<String, Map<String, Long>> database = new LinkedHashMap<>();
+		result.database().forEach((table, figures) -> {
+			if (!table.equals("charges")) {
+				database.put(table, figures);
+				return;
+			}
+			Map<String, Long> charges = new LinkedHashMap<>();
+			long before = 0;
+			long after = 0;
+			for (Map.Entry<String, Long> figure : figures.entrySet()) {
+				if (!figure.getKey().startsWith(ShopDatabase.SECOND_CHARGE_AT)) {
+					charges.put(figure.getKey(), figure.getValue());
+					continue;
+				}
+				java.time.Instant at = java.time.Instant
+					.parse(figure.getKey().substring(ShopDatabase.SECOND_CHARGE_AT.length()));
+				LocalDateTime sim = result.clock().toSim(at);
+				if (sim != null && sim.isBefore(result.deployAt())) {
+					before += figure.getValue();
+				}
+				else {
+					after += figure.getValue();
+				}
+			}
+			charges.put("ordersChargedMoreThanOnceBeforeDeploy", before);
+			charges.put("ordersChargedMoreThanOnceAfterDeploy", after);
+			database.put(table, charges);
+		});
+		return database;
 	}
 
 	/** Per job: runs, failed runs, and the first error line of the first failed run. */

@@ -7,7 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,16 @@ public final class ShopDatabase {
 			System.setProperty("h2.bindAddress", "127.0.0.1");
 		}
 	}
+
+	/**
+	 * Key prefix, in {@code charges}, of the raw figures: the machine instant at which an order charged more than
+	 * once got its second approved payment. {@link ReplayReport#database} turns them into counts before and after the
+	 * deploy; they never reach replay.json as such.
+	 */
+	static final String SECOND_CHARGE_AT = "secondChargeAt ";
+
+	/** Customers of the interrupted checkouts: outside the traffic's customer ids, as the declining customers. */
+	static final long FIRST_INTERRUPTED_CUSTOMER = 90_101L;
 
 	private final Path dataDir;
 
@@ -108,8 +121,45 @@ public final class ShopDatabase {
 	}
 
 	/**
-	 * What the payments left behind: orders, refund requests and subscription renewals by status, and the
-	 * subscriptions still due on {@code today}.
+	 * Adds {@code count} orders whose checkout was stopped mid-request earlier in the day (a restart of the service):
+	 * the gateway approved the charge and the payment was recorded, the order was never marked paid, so it is still
+	 * {@code pending}, three hours old. Their customers ({@link #FIRST_INTERRUPTED_CUSTOMER} on) are outside the
+	 * traffic's.
+	 */
+	public void seedInterruptedCheckouts(int count, long seed) throws SQLException {
+		if (count == 0) {
+			return;
+		}
+		SplittableRandom random = new SplittableRandom(seed ^ 0x5eed);
+		try (Connection connection = connect(); PreparedStatement order = connection.prepareStatement(
+				"INSERT INTO orders (customer_id, amount, status, created_at) VALUES (?, ?, 'pending', ?)",
+				Statement.RETURN_GENERATED_KEYS);
+				PreparedStatement payment = connection.prepareStatement("INSERT INTO payments (order_id, transaction_id,"
+						+ " amount, status, created_at) VALUES (?, ?, ?, 'approved', ?)")) {
+			LocalDateTime morning = LocalDateTime.now().minusHours(3);
+			for (int i = 0; i < count; i++) {
+				long customer = FIRST_INTERRUPTED_CUSTOMER + i;
+				BigDecimal amount = BigDecimal.valueOf(500 + random.nextInt(9501), 2);
+				order.setLong(1, customer);
+				order.setBigDecimal(2, amount);
+				order.setObject(3, morning);
+				order.executeUpdate();
+				try (ResultSet keys = order.getGeneratedKeys()) {
+					keys.next();
+					payment.setLong(1, keys.getLong(1));
+				}
+				payment.setString(2, "txn_interrupted_" + customer);
+				payment.setBigDecimal(3, amount);
+				payment.setObject(4, morning);
+				payment.executeUpdate();
+			}
+		}
+	}
+
+	/**
+	 * What the payments left behind: orders, refund requests and subscription renewals by status, the
+	 * subscriptions still due on {@code today}, and the charges (orders with an approved payment, and those with more
+	 * than one, read from {@code payments}).
 	 */
 	Map<String, Map<String, Long>> state(LocalDate today) throws SQLException {
 		Map<String, Map<String, Long>> state = new LinkedHashMap<>();
@@ -130,8 +180,40 @@ public final class ShopDatabase {
 					state.put("subscriptions_due", counts);
 				}
 			}
+			state.put("charges", charges(statement));
 		}
 		return state;
+	}
+
+	/**
+	 * Orders with at least one approved payment ({@code paidOrders}), orders with more than one
+	 * ({@code ordersChargedMoreThanOnce}: the customer paid twice for one order), and for each of the latter when its
+	 * second approved payment was recorded ({@link #SECOND_CHARGE_AT}).
+	 */
+	static Map<String, Long> charges(Statement statement) throws SQLException {
+		Map<String, Long> charges = new LinkedHashMap<>();
+		charges.put("paidOrders", 0L);
+		charges.put("ordersChargedMoreThanOnce", 0L);
+		try (ResultSet rows = statement.executeQuery(
+				"SELECT order_id, created_at FROM payments WHERE status = 'approved' ORDER BY order_id, created_at, id")) {
+			long order = -1;
+			int approved = 0;
+			while (rows.next()) {
+				if (rows.getLong(1) != order) {
+					order = rows.getLong(1);
+					approved = 0;
+					charges.merge("paidOrders", 1L, Long::sum);
+				}
+				approved++;
+				if (approved == 2) {
+					charges.merge("ordersChargedMoreThanOnce", 1L, Long::sum);
+					// the shop's processes write CURRENT_TIMESTAMP in this machine's zone, as this JVM reads it
+					Instant at = rows.getObject(2, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant();
+					charges.merge(SECOND_CHARGE_AT + at, 1L, Long::sum);
+				}
+			}
+		}
+		return charges;
 	}
 
 	private static Map<String, Long> countBy(Statement statement, String sql) throws SQLException {
