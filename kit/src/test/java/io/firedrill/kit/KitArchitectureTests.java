@@ -1,8 +1,12 @@
 package io.firedrill.kit;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -43,5 +47,24 @@ class KitArchitectureTests {
 		.should().dependOnClassesThat().resideInAPackage("io.firedrill.kit.*..")
 		.because("every kit package uses it (FiredrillException, ExitCode, KitClone, Folders), so it sits below"
 				+ " them all");
+
+	@ArchTest
+	static final ArchRule the_shop_model_depends_on_nothing_else_of_the_kit = noClasses()
+		.that().resideInAPackage("io.firedrill.kit.shop..")
+		.should().dependOnClassesThat(otherKitPackagesThan("io.firedrill.kit.shop.."))
+		.because("every command reads the shop through it (its layout, modules, jobs, host runtime, builds and"
+				+ " processes), so it sits just above the root package");
+
+	@ArchTest
+	static final ArchRule the_catalog_depends_on_nothing_else_of_the_kit = noClasses()
+		.that().resideInAPackage("io.firedrill.kit.catalog..")
+		.should().dependOnClassesThat(otherKitPackagesThan("io.firedrill.kit.catalog.."))
+		.because("the catalog is data (incidents, fixes, criteria, replay stories) that every command reads");
+
+	/** Classes of a kit subpackage other than {@code own}: the root package, below every package, is allowed. */
+	private static DescribedPredicate<JavaClass> otherKitPackagesThan(String own) {
+		return resideInAPackage("io.firedrill.kit.*..").and(not(resideInAPackage(own)))
+			.as("reside in another kit package than " + own);
+	}
 
 }
