@@ -215,8 +215,12 @@ public final class Catalog {
 		ReplayFile replayFile = replayFile(yaml, where + METADATA + ": ");
 		ReplayFacts replay = (replayFile != null) ? ReplayFacts.of(replayFile.over(replayDefaults), where + "replay: ")
 				: null;
+		List<String> hints = (file.hints() != null) ? file.hints().stream()
+			.filter((problem) -> problem != null && !problem.isBlank())
+			.map(String::strip)
+			.toList() : List.of();
 		return new Incident(id, title, tag, base, release, releaseTag, file.timebox(), criteria, prs, briefPath,
-				brief, spoilers, replay, Boolean.TRUE.equals(file.demo()));
+				brief, spoilers, replay, Boolean.TRUE.equals(file.demo()), hints);
 	}
 
 	private static PullRequest pullRequest(KitClone clone, String folder, IncidentFile.PrEntry entry, String where) {

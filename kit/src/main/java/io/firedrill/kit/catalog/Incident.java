@@ -23,7 +23,15 @@ import java.util.List;
  */
 public record Incident(String id, String title, String tag, String base, String release, boolean releaseTag,
 		String timebox, List<String> criteria, List<PullRequest> prs, String briefPath, byte[] brief,
-		List<String> spoilers, ReplayFacts replay, boolean demo) {
+		List<String> spoilers, ReplayFacts replay, boolean demo, List<String> hintProblems) {
+
+	/** An incident whose scorecard lists the rubric's own hint problems. */
+	public Incident(String id, String title, String tag, String base, String release, boolean releaseTag,
+			String timebox, List<String> criteria, List<PullRequest> prs, String briefPath, byte[] brief,
+			List<String> spoilers, ReplayFacts replay, boolean demo) {
+		this(id, title, tag, base, release, releaseTag, timebox, criteria, prs, briefPath, brief, spoilers, replay,
+				demo, List.of());
+	}
 
 	/** An incident without replay block, not the demo's. */
 	public Incident(String id, String title, String tag, String base, String release, boolean releaseTag,
@@ -37,6 +45,7 @@ public record Incident(String id, String title, String tag, String base, String 
 		spoilers = List.copyOf(spoilers);
 		criteria = List.copyOf(criteria);
 		prs = List.copyOf(prs);
+		hintProblems = List.copyOf(hintProblems);
 	}
 
 	/** Path of the incident's folder in the firedrill repository. */

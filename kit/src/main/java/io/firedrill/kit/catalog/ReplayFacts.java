@@ -43,8 +43,15 @@ public record ReplayFacts(LocalDateTime deployAt, int minutesBefore, int minutes
 	 * @param seed seed of every random choice of the traffic and the seeded rows
 	 * @param checkoutsPerMinute checkout sessions per simulated minute
 	 * @param gatewayLatency how long the payment gateway takes per request (the sandbox is told to take as long)
+	 * @param shareRoundingUp share of checkouts (0..1) that ask to round the total up to the next dollar, a box of
+	 * the checkout page since v2.5.0 (0 when left out: a release before it has no such box)
 	 */
-	public record Traffic(long seed, int checkoutsPerMinute, Duration gatewayLatency) {
+	public record Traffic(long seed, int checkoutsPerMinute, Duration gatewayLatency, double shareRoundingUp) {
+
+		public Traffic(long seed, int checkoutsPerMinute, Duration gatewayLatency) {
+			this(seed, checkoutsPerMinute, gatewayLatency, 0);
+		}
+
 	}
 
 	/**
@@ -192,7 +199,8 @@ public record ReplayFacts(LocalDateTime deployAt, int minutesBefore, int minutes
 		ReplayFile.Traffic traffic = required(file.traffic(), "traffic", where);
 		Traffic checkedTraffic = new Traffic(required(traffic.seed(), "traffic.seed", where),
 				positive(traffic.checkoutsPerMinute(), "traffic.checkoutsPerMinute", where),
-				Duration.ofMillis(notNegative(traffic.gatewayLatencyMs(), "traffic.gatewayLatencyMs", where)));
+				Duration.ofMillis(notNegative(traffic.gatewayLatencyMs(), "traffic.gatewayLatencyMs", where)),
+				share(traffic.shareRoundingUp(), "traffic.shareRoundingUp", where));
 		ReplayFile.Seeded seeded = required(file.seeded(), "seeded", where);
 		List<Long> declining = (seeded.decliningCustomers() != null) ? seeded.decliningCustomers() : List.of();
 		if (declining.stream().anyMatch((id) -> id == null || id <= 0)) {
@@ -336,6 +344,17 @@ public record ReplayFacts(LocalDateTime deployAt, int minutesBefore, int minutes
 	private static int notNegative(Integer value, String field, String where) {
 		if (required(value, field, where) < 0) {
 			throw FiredrillException.input(where + field + " must not be negative");
+		}
+		return value;
+	}
+
+	/** A share from 0 to 1; 0 when left out. */
+	private static double share(Double value, String field, String where) {
+		if (value == null) {
+			return 0;
+		}
+		if (!(value >= 0 && value <= 1)) {
+			throw FiredrillException.input(where + field + " must be a share from 0 to 1 (was " + value + ")");
 		}
 		return value;
 	}

@@ -17,7 +17,7 @@ record ReplayFile(String deploy, Integer minutesBefore, Integer minutesAfter, Tr
 	record Holder(ReplayFile replay) {
 	}
 
-	record Traffic(Long seed, Integer checkoutsPerMinute, Integer gatewayLatencyMs) {
+	record Traffic(Long seed, Integer checkoutsPerMinute, Integer gatewayLatencyMs, Double shareRoundingUp) {
 	}
 
 	record Seeded(Integer subscriptionsDue, List<Long> decliningCustomers, Integer interruptedCheckouts) {

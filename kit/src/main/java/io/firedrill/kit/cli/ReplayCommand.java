@@ -109,7 +109,8 @@ final class ReplayCommand implements Callable<Integer> {
 			.withTraffic(new ReplayFacts.Traffic(this.story.seed(traffic),
 					this.story.checkoutsPerMinute(traffic),
 					(this.gatewayLatencyMillis != null) ? Duration.ofMillis(this.gatewayLatencyMillis)
-							: traffic.gatewayLatency()));
+							: traffic.gatewayLatency(),
+					traffic.shareRoundingUp()));
 	}
 
 	private Integer replay(KitClone clone, Catalog catalog, ReplayTarget replayTarget, Path cwd, PrintWriter err) {

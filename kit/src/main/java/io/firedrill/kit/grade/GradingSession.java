@@ -245,7 +245,8 @@ public final class GradingSession implements AutoCloseable {
 				end.truncatedTo(ChronoUnit.SECONDS).toString(), KitVersion.version(),
 				this.kit.head().abbreviate(10).name(), results, own, build.build(),
 				findings.stream().distinct().sorted(Comparator.comparing(Finding::severity)).toList(), durations,
-				this.rubric, feedback(), decision, timeline);
+				(this.rubric != null) ? this.rubric.forProblems(this.incident.hintProblems()) : null, feedback(),
+				decision, timeline);
 	}
 
 	/**

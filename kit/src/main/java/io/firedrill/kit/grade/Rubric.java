@@ -36,6 +36,18 @@ public record Rubric(List<String> levels, List<Dimension> dimensions, List<Integ
 		resources = List.copyOf(resources);
 	}
 
+	/**
+	 * The rubric for one incident: the hint problems its {@code incident.yaml} names ({@code hints:}, the sections
+	 * of its hint ladder), or the rubric's own list when it names none.
+	 */
+	public Rubric forProblems(List<String> incidentProblems) {
+		if (incidentProblems.isEmpty()) {
+			return this;
+		}
+		return new Rubric(this.levels, this.dimensions, this.hintLevels, incidentProblems, this.summary,
+				this.resources);
+	}
+
 	/** One dimension: what it judges and the anchor of each level. */
 	public record Dimension(String id, String title, String what, Map<String, String> anchors) {
 	}

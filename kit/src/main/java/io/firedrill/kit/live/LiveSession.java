@@ -160,7 +160,8 @@ public final class LiveSession implements AutoCloseable {
 		this.builds = new ShopBuilds(cache);
 		this.host = new ShopHost(this.processes, out.resolve("data"), out.resolve("logs"), options.gatewayLatency(),
 				facts.seeded().decliningCustomers(), List.of());
-		this.model = TrafficModel.standard(options.seed(), options.checkoutsPerMinute());
+		this.model = TrafficModel.standard(options.seed(), options.checkoutsPerMinute(),
+				facts.traffic().shareRoundingUp());
 	}
 
 	/**

@@ -41,6 +41,8 @@ public final class LoadDriver implements AutoCloseable {
 
 	private final int maxInFlight;
 
+	private volatile Boolean roundUpBox;
+
 	private final ExecutorService workers;
 
 	public LoadDriver(URI base, int maxInFlight) {
@@ -131,6 +133,9 @@ public final class LoadDriver implements AutoCloseable {
 			body.append(",\"discountCode\":\"").append(session.discountCode()).append('"');
 			codes.increment();
 		}
+		if (session.roundsUp() && pageHasRoundUpBox()) {
+			body.append(",\"roundUp\":true");
+		}
 		body.append('}');
 		Answer checkout = send("POST /api/checkout", post("/api/checkout", body.toString()), statuses);
 		if (checkout.status() != 201 || checkout.json() == null) {
@@ -191,6 +196,30 @@ public final class LoadDriver implements AutoCloseable {
 			.computeIfAbsent(status, (k) -> new AtomicInteger())
 			.incrementAndGet();
 		return answer;
+	}
+
+	/**
+	 * Whether the release's checkout page offers the round-up box (asked once, and only of a driver whose
+	 * customers would tick it): a customer can tick only a box the page shows.
+	 */
+	private boolean pageHasRoundUpBox() {
+		Boolean known = this.roundUpBox;
+		if (known == null) {
+			try {
+				HttpResponse<String> page = this.client.send(request("/").setHeader("Accept", "text/html").GET().build(),
+						HttpResponse.BodyHandlers.ofString());
+				known = page.statusCode() == 200 && page.body().contains("name=\"roundUp\"");
+			}
+			catch (IOException ex) {
+				return false; // asked again by the next session
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			this.roundUpBox = known;
+		}
+		return known;
 	}
 
 	private HttpRequest get(String path) {

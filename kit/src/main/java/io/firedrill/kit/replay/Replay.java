@@ -212,7 +212,8 @@ public final class Replay {
 		ReplayFacts facts = this.options.facts();
 		ShopHost host = new ShopHost(processes, dataDir, logDir, this.options.gatewayLatency(),
 				facts.seeded().decliningCustomers(), this.options.serviceJvmOptions());
-		TrafficModel model = TrafficModel.standard(this.options.seed(), this.options.checkoutsPerMinute());
+		TrafficModel model = TrafficModel.standard(this.options.seed(), this.options.checkoutsPerMinute(),
+				facts.traffic().shareRoundingUp());
 		LocalDateTime first = facts.start();
 		LocalDateTime deployAt = facts.deployAt();
 		LocalDateTime end = facts.end();

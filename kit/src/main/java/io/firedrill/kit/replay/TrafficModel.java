@@ -39,6 +39,8 @@ public final class TrafficModel {
 
 	private final double shareRequestingRefund;
 
+	private final double shareRoundingUp;
+
 	/**
 	 * @param seed seed of every random choice
 	 * @param customers customer ids are {@code 1..customers}
@@ -49,23 +51,39 @@ public final class TrafficModel {
 	 */
 	public TrafficModel(long seed, int customers, int checkoutsPerMinute, double shareOver50, double shareViewingOrder,
 			double shareRequestingRefund) {
+		this(seed, customers, checkoutsPerMinute, shareOver50, shareViewingOrder, shareRequestingRefund, 0);
+	}
+
+	/**
+	 * @param shareRoundingUp share of checkouts that ask to round the total up to the next dollar (0..1); drawn
+	 * from a random stream of its own, so that any share leaves every other choice of every session as it is
+	 */
+	public TrafficModel(long seed, int customers, int checkoutsPerMinute, double shareOver50, double shareViewingOrder,
+			double shareRequestingRefund, double shareRoundingUp) {
 		if (customers < 1 || checkoutsPerMinute < 1) {
 			throw new IllegalArgumentException("customers and checkoutsPerMinute must be positive");
 		}
 		checkShare(shareOver50, "shareOver50");
 		checkShare(shareViewingOrder, "shareViewingOrder");
 		checkShare(shareRequestingRefund, "shareRequestingRefund");
+		checkShare(shareRoundingUp, "shareRoundingUp");
 		this.seed = seed;
 		this.customers = customers;
 		this.checkoutsPerMinute = checkoutsPerMinute;
 		this.shareOver50 = shareOver50;
 		this.shareViewingOrder = shareViewingOrder;
 		this.shareRequestingRefund = shareRequestingRefund;
+		this.shareRoundingUp = shareRoundingUp;
 	}
 
 	/** The model of the spec: 17 % of carts over $50, 30 % look at their order, 1.5 % ask for a refund. */
 	public static TrafficModel standard(long seed, int checkoutsPerMinute) {
-		return new TrafficModel(seed, 50_000, checkoutsPerMinute, 0.17, 0.30, 0.015);
+		return standard(seed, checkoutsPerMinute, 0);
+	}
+
+	/** The model of the spec, with a share of customers ticking the round-up box (none before v2.5.0). */
+	public static TrafficModel standard(long seed, int checkoutsPerMinute, double shareRoundingUp) {
+		return new TrafficModel(seed, 50_000, checkoutsPerMinute, 0.17, 0.30, 0.015, shareRoundingUp);
 	}
 
 	/**
@@ -76,9 +94,15 @@ public final class TrafficModel {
 	 * @param viewsOrder looks at the order and its payments after paying
 	 * @param requestsRefund asks for a refund after paying
 	 * @param offset when the session starts within its minute, 0 (start) to 1 (end)
+	 * @param roundsUp asks to round the total up to the next dollar for the foundation
 	 */
 	public record Session(long customerId, BigDecimal amount, int codeIndex, boolean viewsOrder,
-			boolean requestsRefund, double offset) {
+			boolean requestsRefund, double offset, boolean roundsUp) {
+
+		public Session(long customerId, BigDecimal amount, int codeIndex, boolean viewsOrder, boolean requestsRefund,
+				double offset) {
+			this(customerId, amount, codeIndex, viewsOrder, requestsRefund, offset, false);
+		}
 
 		public boolean over50() {
 			return this.amount.compareTo(FIFTY) > 0;
@@ -126,6 +150,7 @@ public final class TrafficModel {
 		}
 		Collections.shuffle(overFlags, new java.util.Random(random.nextLong()));
 		double[] offsets = arrivalOffsets(random, n);
+		SplittableRandom roundUps = new SplittableRandom(mix(this.seed ^ ROUND_UP_STREAM, index));
 		List<Session> sessions = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			long customer = 1 + random.nextInt(this.customers);
@@ -133,7 +158,8 @@ public final class TrafficModel {
 			int code = random.nextInt(DISCOUNT_CODES.size());
 			boolean views = random.nextDouble() < this.shareViewingOrder;
 			boolean refund = random.nextDouble() < this.shareRequestingRefund;
-			sessions.add(new Session(customer, amount, code, views, refund, offsets[i]));
+			boolean roundsUp = this.shareRoundingUp > 0 && roundUps.nextDouble() < this.shareRoundingUp;
+			sessions.add(new Session(customer, amount, code, views, refund, offsets[i], roundsUp));
 		}
 		return sessions;
 	}
@@ -168,6 +194,9 @@ public final class TrafficModel {
 		BigDecimal amount = BigDecimal.valueOf(dollars).setScale(2, RoundingMode.HALF_UP);
 		return (amount.compareTo(FIFTY) > 0) ? amount.min(new BigDecimal("250.00")) : new BigDecimal("50.01");
 	}
+
+	/** Salt of the round-up choices' own stream. */
+	private static final long ROUND_UP_STREAM = 0x726f756e64L;
 
 	private static long mix(long seed, int index) {
 		long z = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L;

@@ -125,7 +125,11 @@ class ReplayFactsTests {
 			assertThat(catalog.replayFacts(null).expect()).isEmpty();
 			assertThat(catalog.replayFacts(catalog.get("release-2.4.0"))).isEqualTo(Stories.of("release-2.4.0"));
 			assertThat(catalog.replayFacts(catalog.get("ungated-discount"))).isEqualTo(catalog.replayFacts(null));
-			assertThat(catalog.replayFacts(catalog.get("release-2.5.0"))).isEqualTo(catalog.replayFacts(null));
+			assertThat(catalog.replayFacts(catalog.get("release-2.5.0")).traffic().shareRoundingUp()).isEqualTo(0.6);
+			assertThat(catalog.replayFacts(null).traffic().shareRoundingUp()).isZero();
+			// every incident names the problems of its hint ladder, the scorecard's hint rows
+			assertThat(catalog.incidents()).allSatisfy((incident) -> assertThat(incident.hintProblems()).isNotEmpty());
+			assertThat(catalog.get("release-2.6.0").hintProblems()).containsExactly("double-charge");
 		}
 	}
 
@@ -140,7 +144,9 @@ class ReplayFactsTests {
 				"{job: Order Retry, everyMinutes: 5, why: \"x\"}\n  live"), "r: replay: jobs: every entry needs job");
 		assertBad(MINIMAL.replace("everyMinutes: 5, why: \"retries\"}]", "at: [\"14:05\"], why: \"r\"}]"),
 				"r: replay: live.jobs: order-retry-job: give everyMinutes");
-		assertBad(MINIMAL.replace("seed: 1,", "sed: 1,"), "r: replay: is not valid: line 5: unknown key 'sed' (known here: checkoutsPerMinute, gatewayLatencyMs, seed)");
+		assertBad(MINIMAL.replace("seed: 1,", "seed: 1, shareRoundingUp: 1.5,"),
+				"r: replay: traffic.shareRoundingUp must be a share from 0 to 1 (was 1.5)");
+		assertBad(MINIMAL.replace("seed: 1,", "sed: 1,"), "r: replay: is not valid: line 5: unknown key 'sed' (known here: checkoutsPerMinute, gatewayLatencyMs, seed, shareRoundingUp)");
 		assertBad(MINIMAL + "  expect:\n    - {says: \"e\", figure: summary.after.x}\n",
 				"r: replay: expect #1 (e): needs atLeast or atMost (or checked: false)");
 		assertBad(MINIMAL + "  expect:\n    - {says: \"e\", figure: a.b, logContains: x, atLeast: 1}\n",

@@ -3,6 +3,7 @@ package io.firedrill.kit.grade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,15 @@ class RubricTests {
 			.containsExactly("triage-speed", "rollback-execution", "root-cause-analysis", "process-improvement");
 		assertThat(rubric.dimensions()).allSatisfy((dimension) -> assertThat(dimension.anchors().values()).allMatch((a) -> !a.isBlank()));
 		assertThat(rubric.problems()).containsExactly("discount", "sdk-call-sites", "migration");
+	}
+
+	@Test
+	void anIncidentThatNamesItsHintProblemsGetsThoseRowsAndOneThatNamesNoneTheRubricsOwn() {
+		Rubric rubric = Rubric.fromMarkdown(Fixtures.repositoryFile(Rubric.FILE)).orElseThrow();
+
+		assertThat(rubric.forProblems(List.of("round-up")).problems()).containsExactly("round-up");
+		assertThat(rubric.forProblems(List.of("round-up")).dimensions()).isEqualTo(rubric.dimensions());
+		assertThat(rubric.forProblems(List.of())).isSameAs(rubric);
 	}
 
 	@Test

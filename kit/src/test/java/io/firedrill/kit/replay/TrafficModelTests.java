@@ -13,6 +13,26 @@ import org.junit.jupiter.api.Test;
 class TrafficModelTests {
 
 	@Test
+	void customersWhoRoundUpChangeNoOtherChoiceOfAnySession() {
+		TrafficModel without = TrafficModel.standard(20261124L, 80);
+		TrafficModel with = TrafficModel.standard(20261124L, 80, 0.5);
+		long roundingUp = 0;
+		for (int minute = -3; minute < 25; minute++) {
+			List<Session> plain = without.minute(minute);
+			List<Session> ticked = with.minute(minute);
+			assertThat(plain).noneMatch(Session::roundsUp);
+			assertThat(ticked).extracting(TrafficModelTests::withoutRoundUp).isEqualTo(plain);
+			roundingUp += ticked.stream().filter(Session::roundsUp).count();
+		}
+		assertThat(roundingUp / (28.0 * 80)).isBetween(0.45, 0.55);
+	}
+
+	private static Session withoutRoundUp(Session session) {
+		return new Session(session.customerId(), session.amount(), session.codeIndex(), session.viewsOrder(),
+				session.requestsRefund(), session.offset());
+	}
+
+	@Test
 	void seventeenPercentOfCartsAreOverFiftyDollarsInEveryRunOfMinutes() {
 		TrafficModel model = TrafficModel.standard(7, 80);
 		List<Session> all = new ArrayList<>();
