@@ -302,6 +302,13 @@ public final class LiveSession implements AutoCloseable {
 			this.skippedJobs.incrementAndGet();
 			return;
 		}
+		if (!this.build.hasJob(job)) {
+			// a deployed repository may have dropped the job: running a missing jar would read as the release failing
+			this.progress.accept(label(this.start, at) + " " + job + " skipped: " + this.installed.label()
+					+ " has no such job");
+			this.skippedJobs.incrementAndGet();
+			return;
+		}
 		CompletableFuture<JobRun> run = this.host.runJob(this.build, this.installed.label(), job, label(this.start, at), true);
 		this.runningJobs.add(run);
 		run.whenComplete((done, ex) -> {

@@ -133,7 +133,7 @@ public final class Replay {
 	 * @param timings wall times: builds, starts, total
 	 */
 	public record Result(ReplayTarget target, Options options, List<Minute> minutes, LocalDateTime deployAt,
-			List<JobRun> jobs, Map<String, Map<String, Long>> database, Map<String, Path> checkoutLogs,
+			List<JobRun> jobs, LeftBehind database, Map<String, Path> checkoutLogs,
 			SimClock clock, Map<String, Duration> timings, Map<String, SimClock.Anchor> jobAnchors) {
 
 		public List<Minute> before() {
@@ -144,6 +144,14 @@ public final class Replay {
 			return this.minutes.stream().filter((minute) -> !minute.at().isBefore(this.deployAt)).toList();
 		}
 
+	}
+
+	/**
+	 * What the payments left behind in the shop's database at the end: figures by table and status, and when each
+	 * order charged more than once got its second approved payment (on this machine's clock), which the report splits
+	 * at the deploy.
+	 */
+	public record LeftBehind(Map<String, Map<String, Long>> tables, List<Instant> secondCharges) {
 	}
 
 	private final Options options;
@@ -304,12 +312,12 @@ public final class Replay {
 			long waitStart = System.nanoTime();
 			List<JobRun> runs = awaitJobs(jobs);
 			timings.put("jobs.after-traffic", Duration.ofNanos(System.nanoTime() - waitStart));
-			Map<String, Map<String, Long>> state;
+			LeftBehind state;
 			try {
 				state = database.state(today);
 			}
 			catch (SQLException ex) {
-				state = Map.of("error", Map.of(ex.getMessage(), 0L));
+				state = new LeftBehind(Map.of("error", Map.of(ex.getMessage(), 0L)), List.of());
 			}
 			host.stop(service);
 			return new Result(target, this.options, minutes, deployAt, runs, state, checkoutLogs, clock, timings,
@@ -326,7 +334,7 @@ public final class Replay {
 	 * @throws FiredrillException (input) naming the job and the release
 	 */
 	static void requireJob(ShopBuilds.Build build, String label, String job) {
-		if (!Files.isRegularFile(build.jar(job))) {
+		if (!build.hasJob(job)) {
 			throw FiredrillException.input("the replay story schedules " + job + ", but " + label
 					+ " has no such job (no runnable module " + job + " that handles --run-once)");
 		}

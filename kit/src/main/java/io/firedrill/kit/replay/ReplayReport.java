@@ -352,31 +352,20 @@ public final class ReplayReport {
 	 */
 	static Map<String, Map<String, Long>> database(Result result) {
 		Map<String, Map<String, Long>> database = new LinkedHashMap<>();
-		result.database().forEach((table, figures) -> {
+		result.database().tables().forEach((table, figures) -> {
 			if (!table.equals("charges")) {
 				database.put(table, figures);
 				return;
 			}
-			Map<String, Long> charges = new LinkedHashMap<>();
-			long before = 0;
-			long after = 0;
-			for (Map.Entry<String, Long> figure : figures.entrySet()) {
-				if (!figure.getKey().startsWith(ShopDatabase.SECOND_CHARGE_AT)) {
-					charges.put(figure.getKey(), figure.getValue());
-					continue;
-				}
-				java.time.Instant at = java.time.Instant
-					.parse(figure.getKey().substring(ShopDatabase.SECOND_CHARGE_AT.length()));
-				LocalDateTime sim = result.clock().toSim(at);
-				if (sim != null && sim.isBefore(result.deployAt())) {
-					before += figure.getValue();
-				}
-				else {
-					after += figure.getValue();
-				}
-			}
+			long before = result.database()
+				.secondCharges()
+				.stream()
+				.map(result.clock()::toSim)
+				.filter((sim) -> sim != null && sim.isBefore(result.deployAt()))
+				.count();
+			Map<String, Long> charges = new LinkedHashMap<>(figures);
 			charges.put("ordersChargedMoreThanOnceBeforeDeploy", before);
-			charges.put("ordersChargedMoreThanOnceAfterDeploy", after);
+			charges.put("ordersChargedMoreThanOnceAfterDeploy", result.database().secondCharges().size() - before);
 			database.put(table, charges);
 		});
 		return database;

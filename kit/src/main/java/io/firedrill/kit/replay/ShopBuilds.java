@@ -74,6 +74,11 @@ public final class ShopBuilds {
 			return this.directory.resolve(module + ".jar");
 		}
 
+		/** Whether the release has this job: a runnable module of that name, which handles {@code --run-once}. */
+		public boolean hasJob(String job) {
+			return Files.isRegularFile(jar(job));
+		}
+
 		/** The SDK the hosts carry, for {@code -Dloader.path}. */
 		Path sdk() {
 			return this.directory.resolve("payment-sdk.jar");

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +35,6 @@ public final class ShopDatabase {
 			System.setProperty("h2.bindAddress", "127.0.0.1");
 		}
 	}
-
-	/**
-	 * Key prefix, in {@code charges}, of the raw figures: the machine instant at which an order charged more than
-	 * once got its second approved payment. {@link ReplayReport#database} turns them into counts before and after the
-	 * deploy; they never reach replay.json as such.
-	 */
-	static final String SECOND_CHARGE_AT = "secondChargeAt ";
 
 	/** Customers of the interrupted checkouts: outside the traffic's customer ids, as the declining customers. */
 	static final long FIRST_INTERRUPTED_CUSTOMER = 90_101L;
@@ -161,8 +155,9 @@ public final class ShopDatabase {
 	 * subscriptions still due on {@code today}, and the charges (orders with an approved payment, and those with more
 	 * than one, read from {@code payments}).
 	 */
-	Map<String, Map<String, Long>> state(LocalDate today) throws SQLException {
+	Replay.LeftBehind state(LocalDate today) throws SQLException {
 		Map<String, Map<String, Long>> state = new LinkedHashMap<>();
+		Charges charges;
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			state.put("orders", countBy(statement, "SELECT status, COUNT(*) FROM orders GROUP BY status ORDER BY status"));
 			state.put("refund_requests",
@@ -180,20 +175,25 @@ public final class ShopDatabase {
 					state.put("subscriptions_due", counts);
 				}
 			}
-			state.put("charges", charges(statement));
+			charges = charges(statement);
+			Map<String, Long> figures = new LinkedHashMap<>();
+			figures.put("paidOrders", charges.paidOrders());
+			figures.put("ordersChargedMoreThanOnce", (long) charges.secondChargesAt().size());
+			state.put("charges", figures);
 		}
-		return state;
+		return new Replay.LeftBehind(state, charges.secondChargesAt());
 	}
 
 	/**
-	 * Orders with at least one approved payment ({@code paidOrders}), orders with more than one
-	 * ({@code ordersChargedMoreThanOnce}: the customer paid twice for one order), and for each of the latter when its
-	 * second approved payment was recorded ({@link #SECOND_CHARGE_AT}).
+	 * Orders with at least one approved payment, and for each order with more than one (the customer paid twice for
+	 * one order) when its second approved payment was recorded, on this machine's clock.
 	 */
-	static Map<String, Long> charges(Statement statement) throws SQLException {
-		Map<String, Long> charges = new LinkedHashMap<>();
-		charges.put("paidOrders", 0L);
-		charges.put("ordersChargedMoreThanOnce", 0L);
+	record Charges(long paidOrders, List<Instant> secondChargesAt) {
+	}
+
+	static Charges charges(Statement statement) throws SQLException {
+		long paidOrders = 0;
+		List<Instant> secondCharges = new ArrayList<>();
 		try (ResultSet rows = statement.executeQuery(
 				"SELECT order_id, created_at FROM payments WHERE status = 'approved' ORDER BY order_id, created_at, id")) {
 			long order = -1;
@@ -202,18 +202,16 @@ public final class ShopDatabase {
 				if (rows.getLong(1) != order) {
 					order = rows.getLong(1);
 					approved = 0;
-					charges.merge("paidOrders", 1L, Long::sum);
+					paidOrders++;
 				}
 				approved++;
 				if (approved == 2) {
-					charges.merge("ordersChargedMoreThanOnce", 1L, Long::sum);
 					// the shop's processes write CURRENT_TIMESTAMP in this machine's zone, as this JVM reads it
-					Instant at = rows.getObject(2, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant();
-					charges.merge(SECOND_CHARGE_AT + at, 1L, Long::sum);
+					secondCharges.add(rows.getObject(2, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant());
 				}
 			}
 		}
-		return charges;
+		return new Charges(paidOrders, List.copyOf(secondCharges));
 	}
 
 	private static Map<String, Long> countBy(Statement statement, String sql) throws SQLException {

@@ -52,6 +52,8 @@ class ShopBuildsStagingTests {
 		ShopBuilds.stageRunnableJars(this.source, this.staged);
 		ShopBuilds.Build build = new ShopBuilds.Build(this.staged, "tree", "3.1.0", true, java.time.Duration.ZERO);
 
+		assertThat(build.hasJob("loyalty-points-job")).as("what live mode asks before a scheduled run").isTrue();
+		assertThat(build.hasJob("order-retry-job")).isFalse();
 		Replay.requireJob(build, "v2.6.0", "loyalty-points-job");
 		assertThatThrownBy(() -> Replay.requireJob(build, "v2.6.0", "order-retry-job"))
 			.isInstanceOf(io.firedrill.kit.FiredrillException.class)

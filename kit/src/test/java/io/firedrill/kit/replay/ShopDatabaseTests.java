@@ -48,12 +48,14 @@ class ShopDatabaseTests {
 				rows.next();
 				assertThat(rows.getLong(1)).isEqualTo(INTERRUPTED);
 			}
-			Map<String, Map<String, Long>> state = database.state(LocalDate.now());
+			Replay.LeftBehind leftBehind = database.state(LocalDate.now());
+			Map<String, Map<String, Long>> state = leftBehind.tables();
 			assertThat(state.get("orders")).containsEntry("payment_failed", 3L)
 				.containsEntry("pending", (long) INTERRUPTED);
 			assertThat(state.get("charges")).containsExactly(
 					Map.entry("paidOrders", (long) INTERRUPTED),
 					Map.entry("ordersChargedMoreThanOnce", 0L));
+			assertThat(leftBehind.secondCharges()).isEmpty();
 		}
 	}
 
