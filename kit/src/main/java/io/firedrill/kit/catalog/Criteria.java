@@ -95,6 +95,20 @@ public final class Criteria {
 		return this.support;
 	}
 
+	/**
+	 * The folders under {@code grading/} that one run of a criterion's suite builds, in reactor order: the support
+	 * module, what the suite uses, then the suite.
+	 */
+	public List<String> suiteModules(Criterion criterion) {
+		List<String> modules = new ArrayList<>();
+		if (this.support != null) {
+			modules.add(this.support);
+		}
+		criterion.uses().stream().filter((used) -> !modules.contains(used)).forEach(modules::add);
+		modules.add(criterion.module());
+		return List.copyOf(modules);
+	}
+
 	public List<Criterion> all() {
 		return List.copyOf(this.byId.values());
 	}
@@ -167,8 +181,20 @@ public final class Criteria {
 			partial = new Criterion.Partial(label, partialPoints, mayFail);
 		}
 		String sdk = (entry.sdk() != null && !entry.sdk().isBlank()) ? entry.sdk().trim() : null;
+		List<String> uses = trimmed(entry.uses());
+		for (String used : uses) {
+			if (!MODULE.matcher(used).matches()) {
+				throw FiredrillException.input(where + "uses '" + used + "', which is not a folder name");
+			}
+			if (used.equals(module)) {
+				throw FiredrillException.input(where + "uses its own module " + used);
+			}
+		}
+		if (module == null && !uses.isEmpty()) {
+			throw FiredrillException.input(where + "a composite criterion uses no module");
+		}
 		return new Criterion(id, title, points, module, trimmed(entry.needs()), sdk, tests, partial, composite,
-				feedback(where, entry.feedback()));
+				feedback(where, entry.feedback()), uses);
 	}
 
 	private static Criterion.Feedback feedback(String where, FeedbackEntry entry) {
@@ -198,8 +224,8 @@ public final class Criteria {
 	/** {@code criteria.yaml} as written. */
 	record CriteriaFile(Integer version, String support, List<Entry> criteria) {
 
-		record Entry(String id, String title, Integer points, String module, List<String> needs, String sdk,
-				List<String> tests, PartialEntry partial, List<String> composite, FeedbackEntry feedback) {
+		record Entry(String id, String title, Integer points, String module, List<String> uses, List<String> needs,
+				String sdk, List<String> tests, PartialEntry partial, List<String> composite, FeedbackEntry feedback) {
 		}
 
 		record PartialEntry(String label, Integer points, List<String> mayFail) {

@@ -19,21 +19,24 @@ import java.util.Optional;
  * @param partial when failures earn partial credit, or {@code null}
  * @param composite ids of the criteria this one is made of (empty unless composite)
  * @param feedback what the candidate's feedback card says about it, and whether it says anything
+ * @param uses other folders under {@code grading/} its suite is built with, besides the support module (code the
+ * kit shares with it, such as {@code flag-paths})
  */
 public record Criterion(String id, String title, int points, String module, List<String> needs, String sdk,
-		List<String> tests, Partial partial, List<String> composite, Feedback feedback) {
+		List<String> tests, Partial partial, List<String> composite, Feedback feedback, List<String> uses) {
 
 	public Criterion {
 		needs = List.copyOf(needs);
 		tests = List.copyOf(tests);
 		composite = List.copyOf(composite);
 		feedback = (feedback != null) ? feedback : Feedback.AFTER_REVIEW;
+		uses = List.copyOf(uses);
 	}
 
-	/** A criterion whose feedback is the default: shared after the review, with no text. */
+	/** A criterion whose feedback is the default (shared after the review, with no text) and whose suite uses nothing else. */
 	public Criterion(String id, String title, int points, String module, List<String> needs, String sdk,
 			List<String> tests, Partial partial, List<String> composite) {
-		this(id, title, points, module, needs, sdk, tests, partial, composite, Feedback.AFTER_REVIEW);
+		this(id, title, points, module, needs, sdk, tests, partial, composite, Feedback.AFTER_REVIEW, List.of());
 	}
 
 	/**

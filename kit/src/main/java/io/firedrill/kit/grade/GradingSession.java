@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,11 +134,15 @@ public final class GradingSession implements AutoCloseable {
 			if (criterion.isComposite()) {
 				continue;
 			}
-			if (!this.workspace.copyModule(this.kit, criterion.module())) {
+			Optional<String> missing = this.catalog.suiteModules(criterion)
+				.stream()
+				.filter((module) -> !this.workspace.copyModule(this.kit, module))
+				.findFirst();
+			if (missing.isPresent()) {
 				this.unavailable.put(criterion.id(), "the kit has no hidden suite for it yet (grading/"
-						+ criterion.module() + " is not in its HEAD commit)");
+						+ missing.get() + " is not in its HEAD commit)");
 				this.kitFindings.add(Finding.warning("suite-missing", "criterion " + criterion.id()
-						+ " cannot be graded: grading/" + criterion.module() + " is not in the kit's HEAD commit"));
+						+ " cannot be graded: grading/" + missing.get() + " is not in the kit's HEAD commit"));
 			}
 			else if (criterion.tests().isEmpty()) {
 				this.unavailable.put(criterion.id(), "grading/criteria.yaml lists no hidden test for it");
@@ -177,7 +182,10 @@ public final class GradingSession implements AutoCloseable {
 		if (this.catalog.support() != null) {
 			gradingModules.add(this.catalog.support());
 		}
-		toRun.stream().map(Criterion::module).filter((m) -> !gradingModules.contains(m)).forEach(gradingModules::add);
+		toRun.stream()
+			.flatMap((criterion) -> this.catalog.suiteModules(criterion).stream())
+			.filter((m) -> !gradingModules.contains(m))
+			.forEach(gradingModules::add);
 		copySuites(gradingModules, toRun, shopVersion, hostSdk);
 		this.workspace.writeAggregator(toRun.isEmpty() ? List.of() : gradingModules);
 		this.workspace.removeStaleOutput(modules, List.of());
@@ -300,11 +308,7 @@ public final class GradingSession implements AutoCloseable {
 				// that module in the user's Maven repository and grade code the candidate did not submit
 				continue;
 			}
-			List<String> suite = new ArrayList<>();
-			if (this.catalog.support() != null) {
-				suite.add(this.catalog.support());
-			}
-			suite.add(criterion.module());
+			List<String> suite = this.catalog.suiteModules(criterion);
 			copySuites(suite, List.of(criterion), inputs.shopVersion(), inputs.hostSdk());
 			this.workspace.writeAggregator(false, suite);
 			Map<String, String> before = this.workspace.fingerprint();
@@ -446,8 +450,13 @@ public final class GradingSession implements AutoCloseable {
 			properties.put(CANDIDATE_DIR, this.workspace.candidate().toString());
 			this.workspace.configure(criterion.module(), properties);
 		}
-		if (this.catalog.support() != null && gradingModules.contains(this.catalog.support())) {
-			this.workspace.configure(this.catalog.support(), Map.of());
+		Set<String> suites = new HashSet<>();
+		criteria.forEach((criterion) -> suites.add(criterion.module()));
+		for (String module : gradingModules) {
+			if (!suites.contains(module)) {
+				// the support module and what suites use: the kit's own code, its POM as the kit has it
+				this.workspace.configure(module, Map.of());
+			}
 		}
 	}
 

@@ -31,6 +31,39 @@ class CriteriaTests {
 	}
 
 	@Test
+	void aSuiteIsBuiltWithTheSupportModuleAndWhatItUsesBeforeItself() {
+		Criteria criteria = Criteria.parse(repositoryCriteria());
+
+		Criterion gated = criteria.all().get(0);
+		assertThat(gated.uses()).containsExactly("flag-paths");
+		assertThat(criteria.suiteModules(gated)).containsExactly("support", "flag-paths", "flag-gated-backend");
+		Criterion migration = criteria.all()
+			.stream()
+			.filter((criterion) -> criterion.id().equals("compatible-migration"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(criteria.suiteModules(migration)).containsExactly("support", "compatible-migration");
+	}
+
+	@Test
+	void aSuiteUsesOnlyOtherFoldersOfGrading() {
+		assertInvalid("""
+				criteria:
+				  - id: a
+				    module: a
+				    uses: [../kit]
+				    tests: [x.A#one]
+				""", "uses '../kit', which is not a folder name");
+		assertInvalid("""
+				criteria:
+				  - id: a
+				    module: a
+				    uses: [a]
+				    tests: [x.A#one]
+				""", "uses its own module a");
+	}
+
+	@Test
 	void givesAnIncidentsCriteriaInItsOrder() {
 		Criteria criteria = Criteria.parse(repositoryCriteria());
 		Incident incident = incident(List.of("compatible-migration", "flag-gated-backend"));

@@ -9,9 +9,12 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.firedrill.grading.flagpaths.FlagPaths;
 
 /**
- * The ArchUnit rule of {@code flag-gating}, as a team would keep it in its own build (see kit/GUARDRAILS.md).
+ * The ArchUnit rule of {@code flag-gating}, as a team would keep it in its own build (see kit/GUARDRAILS.md). The
+ * judgement itself is {@link FlagPaths}, the one the hidden suite of {@code flag-gated-backend} grades with
+ * ({@code grading/flag-paths}).
  */
 public final class FlagGatingRules {
 
@@ -21,7 +24,7 @@ public final class FlagGatingRules {
 	/** The shop's flag-guarded services. */
 	public static final String DISCOUNT_SERVICE = "com.acme.shop.discount.DiscountService";
 
-	static final String SHOP_PACKAGE = "com.acme.shop.";
+	static final String SHOP_PACKAGE = FlagPaths.SHOP_PACKAGE;
 
 	private FlagGatingRules() {
 	}
@@ -54,8 +57,7 @@ public final class FlagGatingRules {
 
 	/** Feature-flag API: Unleash's client, or the shop's own flag facade ({@code isEnabled}, {@code is...}). */
 	static boolean isFlagApi(String owner, String method) {
-		return (owner.startsWith("io.getunleash.") || owner.startsWith(SHOP_PACKAGE + "flags."))
-				&& method.startsWith("is");
+		return FlagPaths.isShopFlagApi(owner, method);
 	}
 
 	private static ArchCondition<JavaClass> consultTheFlagOnEveryPathThatReachesThem(String codePackage,

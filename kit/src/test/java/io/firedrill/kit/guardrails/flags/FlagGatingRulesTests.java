@@ -34,6 +34,14 @@ class FlagGatingRulesTests {
 	}
 
 	@Test
+	void aDiscountServicePassedOnAsAMethodReferenceIsOnThePathLikeACall() {
+		EvaluationResult result = evaluate("methodref");
+
+		assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+			.contains("CheckoutController.checkout() -> CheckoutService.checkout() -> DiscountService.validate()");
+	}
+
+	@Test
 	void aNullCheckAloneIsMitigatedNotGated() {
 		assertThat(evaluate("nullcheck").hasViolation()).isTrue();
 	}
