@@ -79,7 +79,7 @@ public final class Catalog {
 			.map((yaml) -> replayFile(yaml, ROOT + "/" + REPLAY_DEFAULTS + ": "))
 			.orElse(null);
 		ReplayFacts defaults = (defaultsFile != null)
-				? ReplayFacts.of(defaultsFile, ROOT + "/" + REPLAY_DEFAULTS + ": replay: ") : null;
+				? ReplayBlock.check(defaultsFile, ROOT + "/" + REPLAY_DEFAULTS + ": replay: ") : null;
 		List<Incident> incidents = new ArrayList<>();
 		for (String folder : clone.directoriesIn(ROOT)) {
 			Optional<byte[]> yaml = clone.read(ROOT + "/" + folder + "/" + METADATA);
@@ -213,7 +213,7 @@ public final class Catalog {
 			.map(String::strip)
 			.toList() : List.of();
 		ReplayFile replayFile = replayFile(yaml, where + METADATA + ": ");
-		ReplayFacts replay = (replayFile != null) ? ReplayFacts.of(replayFile.over(replayDefaults), where + "replay: ")
+		ReplayFacts replay = (replayFile != null) ? ReplayBlock.check(replayFile.over(replayDefaults), where + "replay: ")
 				: null;
 		List<String> hints = (file.hints() != null) ? file.hints().stream()
 			.filter((problem) -> problem != null && !problem.isBlank())

@@ -1,8 +1,6 @@
 package io.firedrill.kit.history;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
@@ -25,18 +22,12 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TagBuilder;
-import org.eclipse.jgit.patch.FormatError;
-import org.eclipse.jgit.patch.Patch;
-import org.eclipse.jgit.patch.PatchApplier;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Writes the shop's history into a repository: the {@value ShopRelease#BASE_TAG} commit built from the
@@ -87,7 +78,7 @@ public final class HistoryWriter implements AutoCloseable {
 	public RevCommit base() {
 		if (this.base == null) {
 			try {
-				this.base = commit(baseTree(), List.of(), ShopRelease.RELEASE_ENGINEERING,
+				this.base = commit(BaseTree.write(this.source, this.reader, this.inserter), List.of(), ShopRelease.RELEASE_ENGINEERING,
 						ShopRelease.RELEASE_ENGINEERING, ShopRelease.BASE_MESSAGE);
 			}
 			catch (IOException ex) {
@@ -108,10 +99,11 @@ public final class HistoryWriter implements AutoCloseable {
 		RevCommit release = null;
 		try {
 			for (PullRequest pr : incident.prs()) {
-				ObjectId tree = apply(incident, pr, parent.getTree());
+				ObjectId tree = PrPatch.apply(this.target, this.inserter, this.reader, this.walk, incident, pr,
+						parent.getTree());
 				PersonIdent author = pr.patch().author();
 				parent = commit(tree, List.of(parent), author, author, pr.patch().message());
-				checkNoKitPath(incident, pr, parent);
+				PrPatch.checkNoKitPath(this.reader, incident, pr, parent);
 				commits.add(parent);
 			}
 			if (incident.releaseTag()) {
@@ -240,112 +232,6 @@ public final class HistoryWriter implements AutoCloseable {
 		return tags;
 	}
 
-	private ObjectId baseTree() throws IOException {
-		DirCache index = DirCache.newInCore();
-		DirCacheBuilder builder = index.builder();
-		boolean pomFound = false;
-		try (TreeWalk files = new TreeWalk(this.source.reader())) {
-			files.addTree(this.source.tree());
-			files.setRecursive(true);
-			while (files.next()) {
-				String path = files.getPathString();
-				if (!ShopLayout.isShopPath(path)) {
-					continue;
-				}
-				FileMode mode = files.getFileMode(0);
-				if (mode == FileMode.GITLINK) {
-					throw FiredrillException.input("the shop's " + path + " is a submodule: the kit cannot copy it");
-				}
-				ObjectId id;
-				if (path.equals(ShopLayout.ROOT_POM)) {
-					pomFound = true;
-					byte[] pom = this.source.reader().open(files.getObjectId(0), Constants.OBJ_BLOB).getBytes();
-					id = this.inserter.insert(Constants.OBJ_BLOB, ShopLayout.stripKitBlockStrictly(pom));
-				}
-				else {
-					id = copyBlob(files.getObjectId(0));
-				}
-				builder.add(entry(path, mode, id));
-			}
-		}
-		if (!pomFound) {
-			throw FiredrillException.environment(
-					"no pom.xml in the HEAD commit of " + this.source.root() + ": is it a firedrill clone?");
-		}
-		byte[] readme = this.source.read(CandidateLayout.CANDIDATE_README)
-			.orElseThrow(() -> FiredrillException.environment(CandidateLayout.CANDIDATE_README
-					+ " is not in the HEAD commit of " + this.source.root() + " (commit the kit first)"));
-		builder.add(entry(CandidateLayout.README, FileMode.REGULAR_FILE,
-				this.inserter.insert(Constants.OBJ_BLOB, readme)));
-		builder.finish();
-		ObjectId tree = index.writeTree(this.inserter);
-		this.inserter.flush();
-		return tree;
-	}
-
-	/** Copies a blob of the firedrill clone into the target, unless it is there already. */
-	private ObjectId copyBlob(ObjectId id) throws IOException {
-		if (this.reader.has(id, Constants.OBJ_BLOB)) {
-			return id;
-		}
-		ObjectLoader loader = this.source.reader().open(id, Constants.OBJ_BLOB);
-		try (InputStream in = loader.openStream()) {
-			return this.inserter.insert(Constants.OBJ_BLOB, loader.getSize(), in);
-		}
-	}
-
-	private ObjectId apply(Incident incident, PullRequest pr, RevTree before) throws IOException {
-		String where = "incident " + incident.id() + ": patch " + pr.patchFileName();
-		Patch patch = new Patch();
-		try (InputStream in = new ByteArrayInputStream(pr.patch().raw())) {
-			patch.parse(in);
-		}
-		if (!patch.getErrors().isEmpty()) {
-			FormatError error = patch.getErrors().get(0);
-			throw FiredrillException.input(where + " is not a valid patch: " + error.getMessage());
-		}
-		if (patch.getFiles().isEmpty()) {
-			throw FiredrillException.input(where + " contains no diff");
-		}
-		RevTree tree = this.walk.parseTree(before);
-		Optional<PatchCheck.Problem> problem = PatchCheck.firstProblem(this.reader, tree, patch);
-		if (problem.isPresent()) {
-			throw FiredrillException.patch(where + " no longer applies to " + problem.get().path() + " ("
-					+ problem.get().detail() + ")");
-		}
-		PatchApplier.Result result;
-		try {
-			result = new PatchApplier(this.target, tree, this.inserter).applyPatch(patch);
-		}
-		catch (IOException | RuntimeException ex) {
-			throw FiredrillException.patch(where + " no longer applies: " + ex.getMessage(), ex);
-		}
-		if (!result.getErrors().isEmpty()) {
-			throw FiredrillException.patch(where + " no longer applies: " + result.getErrors().get(0));
-		}
-		this.inserter.flush();
-		return result.getTreeId();
-	}
-
-	private void checkNoKitPath(Incident incident, PullRequest pr, RevCommit commit) throws IOException {
-		try (TreeWalk files = new TreeWalk(this.reader)) {
-			files.addTree(commit.getTree());
-			files.setRecursive(true);
-			while (files.next()) {
-				String path = files.getPathString();
-				Optional<String> kit = ShopLayout.kitPath(path);
-				if (kit.isPresent()) {
-					throw FiredrillException.input("incident " + incident.id() + ": patch " + pr.patchFileName()
-							+ " adds " + path + ", a path of the kit that candidates must not see");
-				}
-				if (path.equals(ShopLayout.ROOT_POM) && ShopLayout.mentionsFiredrill(text(files.getObjectId(0)))) {
-					throw FiredrillException.input("incident " + incident.id() + ": patch " + pr.patchFileName()
-							+ " puts firedrill into pom.xml, which candidates must not see");
-				}
-			}
-		}
-	}
-
 	private RevCommit commit(ObjectId tree, List<RevCommit> parents, PersonIdent author, PersonIdent committer,
 			String message) throws IOException {
 		CommitBuilder commit = new CommitBuilder();
@@ -359,7 +245,8 @@ public final class HistoryWriter implements AutoCloseable {
 		return this.walk.parseCommit(id);
 	}
 
-	private static DirCacheEntry entry(String path, FileMode mode, ObjectId id) {
+	/** An index entry: the one way this package's trees are put together. */
+	static DirCacheEntry entry(String path, FileMode mode, ObjectId id) {
 		DirCacheEntry entry = new DirCacheEntry(path);
 		entry.setFileMode(mode);
 		entry.setObjectId(id);

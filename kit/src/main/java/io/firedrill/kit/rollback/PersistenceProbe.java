@@ -1,25 +1,17 @@
 package io.firedrill.kit.rollback;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
-import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,8 +23,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 /**
  * Runs a release's own persistence code against a database: every {@code @Repository} of its schema module,
  * built with its own constructor (a {@code JdbcClient}, {@code JdbcTemplate} or {@code DataSource} over the
- * database, and any plain shop component it needs), and each of its create, read and update methods called with
- * values made up from their types and parameter names ({@code orderId} is the id of an order written before).
+ * database, and any plain shop component it needs: {@link RepositoryWiring}), and each of its create, read and
+ * update methods called with values made up from their types and parameter names ({@code orderId} is the id of an
+ * order written before: {@link MadeUpArguments}).
  * What the database says is recorded: the statement it refused, its message and SQLState.
  */
 final class PersistenceProbe {
@@ -108,19 +101,22 @@ final class PersistenceProbe {
 
 	private final ReleaseCode code;
 
-	private final DataSource dataSource;
-
 	private final Ids ids;
 
 	private final boolean newer;
 
 	private final List<String> entities = new ArrayList<>();
 
+	private final RepositoryWiring wiring;
+
+	private final MadeUpArguments arguments;
+
 	private PersistenceProbe(ReleaseCode code, DataSource dataSource, Ids ids, boolean newer) {
 		this.code = code;
-		this.dataSource = dataSource;
 		this.ids = ids;
 		this.newer = newer;
+		this.wiring = new RepositoryWiring(code.loader(), dataSource);
+		this.arguments = new MadeUpArguments(ids, this.entities);
 	}
 
 	/** The newer release writes its rows: its create methods only. */
@@ -143,7 +139,7 @@ final class PersistenceProbe {
 				Class<?> type = Class.forName(name, true, this.code.loader());
 				this.entities.add(entityOf(type));
 				try {
-					repositories.add(instantiate(type, 0));
+					repositories.add(this.wiring.instantiate(type, 0));
 				}
 				catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
 					calls.add(new Call(type.getSimpleName(), "<init>", "", Kind.CREATE, Outcome.SKIPPED, null,
@@ -162,7 +158,7 @@ final class PersistenceProbe {
 				while (!pending.isEmpty() && progress) {
 					progress = false;
 					for (Pending call : new ArrayList<>(pending)) {
-						Optional<Object[]> arguments = arguments(call.repository.getClass(), call.method, kind);
+						Optional<Object[]> arguments = this.arguments.of(call.repository.getClass(), call.method, kind);
 						if (arguments.isPresent()) {
 							calls.add(invoke(call.repository, call.method, arguments.get(), kind));
 							pending.remove(call);
@@ -238,164 +234,6 @@ final class PersistenceProbe {
 		}
 		catch (IllegalAccessException | RuntimeException ex) {
 			return new Call(repositoryName, method.getName(), shown, kind, Outcome.SKIPPED, null, describe(ex), null);
-		}
-	}
-
-	private Optional<Object[]> arguments(Class<?> repository, Method method, Kind kind) {
-		Parameter[] parameters = method.getParameters();
-		Object[] values = new Object[parameters.length];
-		for (int i = 0; i < parameters.length; i++) {
-			Optional<Object> value = value(repository, parameters[i].getType(),
-					parameters[i].isNamePresent() ? parameters[i].getName() : "", kind, 0);
-			if (value.isEmpty()) {
-				return Optional.empty();
-			}
-			values[i] = value.get();
-		}
-		return Optional.of(values);
-	}
-
-	/** A value for a parameter: an id of a row written before, or a plain value of its type. */
-	private Optional<Object> value(Class<?> repository, Class<?> type, String name, Kind kind, int depth) {
-		boolean preferNewer = kind != Kind.CREATE;
-		if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
-			Optional<Long> id = Optional.empty();
-			boolean isId = false;
-			if (name.equals("id")) {
-				isId = true;
-				id = this.ids.get(entityOf(repository), preferNewer);
-			}
-			else if (name.endsWith("Id") && name.length() > 2) {
-				String entity = name.substring(0, name.length() - 2);
-				if (this.entities.contains(entity) || this.ids.known(entity)) {
-					isId = true;
-					id = this.ids.get(entity, preferNewer);
-				}
-			}
-			if (isId && id.isEmpty()) {
-				return Optional.empty();
-			}
-			long number = id.orElse(name.toLowerCase(Locale.ROOT).contains("customer") ? 123L : 1L);
-			return Optional.of((type == int.class || type == Integer.class) ? (Object) (int) number : (Object) number);
-		}
-		if (type == BigDecimal.class) {
-			return Optional.of(new BigDecimal("99.99"));
-		}
-		if (type == String.class) {
-			return Optional.of("rollback-check");
-		}
-		if (type == boolean.class || type == Boolean.class) {
-			return Optional.of(Boolean.FALSE);
-		}
-		if (type == double.class || type == Double.class) {
-			return Optional.of(1.0d);
-		}
-		if (type == Instant.class) {
-			return Optional.of(Instant.now());
-		}
-		if (type == LocalDate.class) {
-			return Optional.of(LocalDate.now());
-		}
-		if (type == LocalDateTime.class) {
-			return Optional.of(LocalDateTime.now());
-		}
-		if (type == OffsetDateTime.class) {
-			return Optional.of(OffsetDateTime.now());
-		}
-		if (type == UUID.class) {
-			return Optional.of(UUID.randomUUID());
-		}
-		if (type.isEnum()) {
-			Object[] constants = type.getEnumConstants();
-			return (constants.length > 0) ? Optional.of(constants[0]) : Optional.empty();
-		}
-		if (depth < 3) {
-			return construct(repository, type, kind, depth + 1);
-		}
-		return Optional.empty();
-	}
-
-	/** A value object: through its static factory with the fewest parameters, else its constructor. */
-	private Optional<Object> construct(Class<?> repository, Class<?> type, Kind kind, int depth) {
-		List<java.lang.reflect.Executable> makers = new ArrayList<>();
-		for (Method method : type.getMethods()) {
-			if (Modifier.isStatic(method.getModifiers()) && method.getReturnType() == type) {
-				makers.add(method);
-			}
-		}
-		makers.addAll(Arrays.asList(type.getConstructors()));
-		makers.sort(Comparator.comparingInt(java.lang.reflect.Executable::getParameterCount)
-			.thenComparingLong((maker) -> Arrays.stream(maker.getParameterTypes()).filter((p) -> p == String.class).count()));
-		for (java.lang.reflect.Executable maker : makers) {
-			Parameter[] parameters = maker.getParameters();
-			Object[] values = new Object[parameters.length];
-			boolean complete = true;
-			for (int i = 0; i < parameters.length && complete; i++) {
-				Optional<Object> value = value(repository, parameters[i].getType(),
-						parameters[i].isNamePresent() ? parameters[i].getName() : "", kind, depth);
-				complete = value.isPresent();
-				values[i] = value.orElse(null);
-			}
-			if (!complete) {
-				continue;
-			}
-			try {
-				return Optional.of((maker instanceof Method method) ? method.invoke(null, values)
-						: ((Constructor<?>) maker).newInstance(values));
-			}
-			catch (ReflectiveOperationException | RuntimeException ex) {
-				// try the next way of making one
-			}
-		}
-		return Optional.empty();
-	}
-
-	/** A repository or one of the plain shop components it needs, through its richest constructor. */
-	private Object instantiate(Class<?> type, int depth) throws ReflectiveOperationException {
-		if (depth > 3) {
-			throw new IllegalStateException("too deep to build " + type.getName());
-		}
-		Constructor<?>[] constructors = type.getDeclaredConstructors();
-		Arrays.sort(constructors, Comparator.comparingInt(Constructor<?>::getParameterCount).reversed());
-		ReflectiveOperationException last = null;
-		for (Constructor<?> constructor : constructors) {
-			Object[] arguments = new Object[constructor.getParameterCount()];
-			try {
-				Class<?>[] types = constructor.getParameterTypes();
-				for (int i = 0; i < types.length; i++) {
-					arguments[i] = dependency(types[i], depth);
-				}
-				constructor.setAccessible(true);
-				return constructor.newInstance(arguments);
-			}
-			catch (ReflectiveOperationException ex) {
-				last = ex;
-			}
-		}
-		throw (last != null) ? last : new NoSuchMethodException(type.getName() + " has no constructor");
-	}
-
-	private Object dependency(Class<?> type, int depth) throws ReflectiveOperationException {
-		if (type.isAssignableFrom(DataSource.class)) {
-			return this.dataSource;
-		}
-		ClassLoader loader = this.code.loader();
-		switch (type.getName()) {
-			case "org.springframework.jdbc.core.simple.JdbcClient":
-				return type.getMethod("create", DataSource.class).invoke(null, this.dataSource);
-			case "org.springframework.jdbc.core.JdbcTemplate", "org.springframework.jdbc.core.JdbcOperations":
-				return loader.loadClass("org.springframework.jdbc.core.JdbcTemplate").getConstructor(DataSource.class)
-					.newInstance(this.dataSource);
-			case "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate",
-					"org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations":
-				return loader.loadClass("org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate")
-					.getConstructor(DataSource.class).newInstance(this.dataSource);
-			default:
-				if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers()) && type.getClassLoader() == loader
-						&& !type.getName().startsWith("org.springframework.")) {
-					return instantiate(type, depth + 1);
-				}
-				throw new NoSuchMethodException("no value for a " + type.getName());
 		}
 	}
 

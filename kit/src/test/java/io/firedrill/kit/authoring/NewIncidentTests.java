@@ -166,14 +166,6 @@ class NewIncidentTests {
 		assertThat(run.err()).contains("at least one criterion");
 	}
 
-	@Test
-	void patchFileNamesAndSuiteNamesFollowTheSubjectAndTheCriterion() {
-		assertThat(NewIncident.slug("Upgrade the payment SDK to 4.0!")).isEqualTo("upgrade-the-payment-sdk-to-4-0");
-		assertThat(NewIncident.Suite.of("renewal-window"))
-			.isEqualTo(new NewIncident.Suite("renewalwindow", "RenewalWindowTests", "aFixOfRenewalWindowDoesWhatTheCriterionSays"));
-		assertThat(NewIncident.quoted("say \"hi\"\n")).isEqualTo("\"say \\\"hi\\\"\\x0a\"");
-	}
-
 	private void commitShopChange(Map<String, String> env, String line, String message) {
 		Path file = this.root.resolve(PRICING);
 		try {

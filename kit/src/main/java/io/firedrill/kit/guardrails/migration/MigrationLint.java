@@ -2,20 +2,18 @@ package io.firedrill.kit.guardrails.migration;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.firedrill.kit.guardrails.Finding;
 import io.firedrill.kit.guardrails.migration.Changelogs.Changelog;
 import io.firedrill.kit.guardrails.migration.Changelogs.Entry;
 
 /**
- * The migration linter: reads the shop's Liquibase changelog, replays it into a model of the schema, and applies
- * the rules of {@link MigrationRule} to the changesets of this release.
+ * The migration linter: reads the shop's Liquibase changelog, replays it into a model of the schema
+ * ({@link SchemaModel}), and applies the rules of {@link MigrationRule} to the changesets of this release (the
+ * rule judged on the final schema, {@code required-column-breaks-old-writers}, in {@link RequiredColumns}).
  * <ul>
  * <li>The changelog is laid out per release ({@code releases/vX.Y.Z.yaml}): the last file in run order is "this
  * release", a table is "existing" (populated) when an earlier file created it, or no file did.</li>
@@ -93,10 +91,9 @@ public final class MigrationLint {
 
 		private final List<String> notes = new ArrayList<>();
 
-		private final Map<String, TableState> tables = new HashMap<>();
+		private final SchemaModel schema = new SchemaModel();
 
-		/** Columns whose NOT NULL without default is judged on the final schema: table.column to its history. */
-		private final Map<String, Required> required = new LinkedHashMap<>();
+		private final RequiredColumns required = new RequiredColumns();
 
 		private final String thisRelease;
 
@@ -137,7 +134,8 @@ public final class MigrationLint {
 					apply(entry, op.op(), lint);
 				}
 			}
-			judgeRequiredColumns();
+			this.required.judge(this.schema,
+					(entry, what) -> finding(MigrationRule.REQUIRED_COLUMN_BREAKS_OLD_WRITERS, entry, what));
 			this.notes.add("this release: " + this.thisRelease + ", " + linted + " changeset(s) linted"
 					+ ((alreadyRun > 0) ? ", " + alreadyRun + " already in the baseline unchanged (they have run: not linted)"
 							: ""));
@@ -157,7 +155,7 @@ public final class MigrationLint {
 		}
 
 		private void check(Entry entry, SchemaOp op, boolean postgres) {
-			TableState table = this.tables.get(op.table());
+			SchemaModel.TableState table = this.schema.find(op.table());
 			boolean existing = table == null || !this.thisRelease.equals(table.createdIn);
 			if (op instanceof SchemaOp.CreateTable create) {
 				checkJson(entry, create.table(), create.columns(), postgres);
@@ -187,7 +185,7 @@ public final class MigrationLint {
 			else if (op instanceof SchemaOp.ModifyType modify) {
 				checkJson(entry, modify.table(),
 						List.of(new SchemaOp.Column(modify.column(), modify.newType(), true, false)), postgres);
-				ColumnState column = (table != null) ? table.columns.get(modify.column()) : null;
+				SchemaModel.ColumnState column = (table != null) ? table.columns.get(modify.column()) : null;
 				if (existing && column != null && !this.thisRelease.equals(column.addedIn)) {
 					SqlTypes.narrowing(column.type, modify.newType())
 						.ifPresent((why) -> finding(MigrationRule.TYPE_NARROWED, entry,
@@ -208,19 +206,19 @@ public final class MigrationLint {
 				}
 			}
 			else if (op instanceof SchemaOp.DropDefault drop) {
-				ColumnState column = (table != null) ? table.columns.get(drop.column()) : null;
+				SchemaModel.ColumnState column = (table != null) ? table.columns.get(drop.column()) : null;
 				if (existing && column != null && !column.nullable && column.addedIn != null
 						&& !column.addedIn.equals(this.thisRelease) && !this.previous.uses(drop.column())) {
-					this.required.putIfAbsent(drop.table() + "." + drop.column(),
-							new Required(entry, drop.table(), drop.column(), "dropsDefault"));
+					this.required.defaultDropped(entry, drop.table(), drop.column());
 				}
 			}
 		}
 
-		private void checkSetNotNull(Entry entry, SchemaOp.SetNotNull notNull, TableState table, boolean postgres) {
-			ColumnState column = (table != null) ? table.columns.get(notNull.column()) : null;
+		private void checkSetNotNull(Entry entry, SchemaOp.SetNotNull notNull, SchemaModel.TableState table,
+				boolean postgres) {
+			SchemaModel.ColumnState column = (table != null) ? table.columns.get(notNull.column()) : null;
 			String name = notNull.table() + "." + notNull.column();
-			if (postgres && !table(notNull.table()).validatedNotNull.contains(notNull.column())) {
+			if (postgres && !this.schema.table(notNull.table()).validatedNotNull.contains(notNull.column())) {
 				finding(MigrationRule.NOT_NULL_ON_EXISTING_COLUMN, entry,
 						"sets NOT NULL on " + name + " of a table that already has rows, in one step");
 			}
@@ -228,7 +226,7 @@ public final class MigrationLint {
 				finding(MigrationRule.NOT_NULL_WITHOUT_BACKFILL, entry,
 						"sets NOT NULL on " + name + " in the same release that adds the column");
 			}
-			else if (!notNull.fillsNulls() && !table(notNull.table()).backfilled.contains(notNull.column())) {
+			else if (!notNull.fillsNulls() && !this.schema.table(notNull.table()).backfilled.contains(notNull.column())) {
 				finding(MigrationRule.NOT_NULL_WITHOUT_BACKFILL, entry,
 						"sets NOT NULL on " + name + " with no backfill changeset before it");
 			}
@@ -246,8 +244,7 @@ public final class MigrationLint {
 		}
 
 		private void checkStillUsed(Entry entry, String table, String column, String verb) {
-			TableState state = this.tables.get(table);
-			ColumnState known = (state != null) ? state.columns.get(column) : null;
+			SchemaModel.ColumnState known = this.schema.findColumn(table, column);
 			if (known != null && this.thisRelease.equals(known.addedIn)) {
 				return;
 			}
@@ -260,131 +257,13 @@ public final class MigrationLint {
 
 		/** Replays an operation into the model; inside this release, records what the N-1 rules need. */
 		private void apply(Entry entry, SchemaOp op, boolean lint) {
-			if (op instanceof SchemaOp.CreateTable create) {
-				TableState table = new TableState(entry.file());
-				for (SchemaOp.Column column : create.columns()) {
-					table.columns.put(column.name(), new ColumnState(column, entry.file()));
+			this.schema.apply(op, entry.file());
+			if (lint) {
+				if (op instanceof SchemaOp.Update update) {
+					this.schema.backfill(update);
 				}
-				this.tables.put(create.table(), table);
+				this.required.record(entry, op, this.schema, this.thisRelease);
 			}
-			else if (op instanceof SchemaOp.AddColumn add) {
-				TableState table = table(add.table());
-				table.columns.put(add.column().name(), new ColumnState(add.column(), entry.file()));
-				if (lint && !this.thisRelease.equals(table.createdIn)) {
-					Required history = this.required.computeIfAbsent(add.table() + "." + add.column().name(),
-							(key) -> new Required(entry, add.table(), add.column().name(), "added"));
-					history.addedNotNull = !add.column().nullable();
-					history.addedWithDefault = add.column().hasDefault();
-				}
-			}
-			else if (op instanceof SchemaOp.DropColumn drop) {
-				table(drop.table()).columns.remove(drop.column());
-			}
-			else if (op instanceof SchemaOp.RenameColumn rename) {
-				TableState table = table(rename.table());
-				ColumnState column = table.columns.remove(rename.from());
-				if (column != null) {
-					table.columns.put(rename.to(), column);
-				}
-			}
-			else if (op instanceof SchemaOp.ModifyType modify) {
-				column(modify.table(), modify.column()).type = modify.newType();
-			}
-			else if (op instanceof SchemaOp.SetNotNull notNull) {
-				column(notNull.table(), notNull.column()).nullable = false;
-				Required history = this.required.get(notNull.table() + "." + notNull.column());
-				if (history != null && lint) {
-					history.setNotNull = true;
-				}
-			}
-			else if (op instanceof SchemaOp.DropNotNull dropNotNull) {
-				column(dropNotNull.table(), dropNotNull.column()).nullable = true;
-			}
-			else if (op instanceof SchemaOp.SetDefault setDefault) {
-				column(setDefault.table(), setDefault.column()).hasDefault = true;
-			}
-			else if (op instanceof SchemaOp.DropDefault dropDefault) {
-				column(dropDefault.table(), dropDefault.column()).hasDefault = false;
-				Required history = this.required.get(dropDefault.table() + "." + dropDefault.column());
-				if (history != null && lint) {
-					history.defaultDropped = true;
-				}
-			}
-			else if (op instanceof SchemaOp.Update update) {
-				if (lint) {
-					TableState table = table(update.table());
-					if (update.columns().isEmpty()) {
-						table.backfilled.addAll(table.columns.keySet());
-					}
-					table.backfilled.addAll(update.columns());
-				}
-			}
-			else if (op instanceof SchemaOp.CheckNotNull check) {
-				if (check.validated()) {
-					table(check.table()).validatedNotNull.add(check.column());
-				}
-				else if (check.constraint() != null) {
-					table(check.table()).pendingChecks.put(check.constraint(), check.column());
-				}
-			}
-			else if (op instanceof SchemaOp.ValidateConstraint validate) {
-				TableState table = table(validate.table());
-				String column = table.pendingChecks.get(validate.constraint());
-				if (column != null) {
-					table.validatedNotNull.add(column);
-				}
-			}
-			else if (op instanceof SchemaOp.DropTable drop) {
-				this.tables.remove(drop.table());
-			}
-			else if (op instanceof SchemaOp.RenameTable rename) {
-				TableState table = this.tables.remove(rename.table());
-				if (table != null) {
-					this.tables.put(rename.to(), table);
-				}
-			}
-		}
-
-		/** A column added NOT NULL in this release (or made so) breaks old writers if it ends NOT NULL with no default. */
-		private void judgeRequiredColumns() {
-			for (Required history : this.required.values()) {
-				TableState table = this.tables.get(history.table);
-				ColumnState column = (table != null) ? table.columns.get(history.column) : null;
-				if (column == null || column.nullable || column.hasDefault) {
-					continue;
-				}
-				String name = history.table + "." + history.column;
-				String what;
-				if (history.how.equals("dropsDefault")) {
-					what = "drops the default of " + name + ", NOT NULL, which the previous release never writes";
-				}
-				else if (history.addedNotNull && history.addedWithDefault && history.defaultDropped) {
-					what = "adds " + name + " NOT NULL with a default for the existing rows, then drops the default "
-							+ "in the same release: inserts that omit it now fail";
-				}
-				else if (history.addedNotNull && !history.addedWithDefault) {
-					what = "adds " + name + " NOT NULL without a default";
-				}
-				else if (history.setNotNull) {
-					what = "adds " + name + ", then makes it NOT NULL in the same release, with no default";
-				}
-				else if (history.defaultDropped) {
-					what = "adds " + name + " NOT NULL, then drops its default in the same release";
-				}
-				else {
-					what = "leaves " + name + ", added in this release, NOT NULL without a default";
-				}
-				finding(MigrationRule.REQUIRED_COLUMN_BREAKS_OLD_WRITERS, history.addedBy, what);
-			}
-		}
-
-		private TableState table(String name) {
-			return this.tables.computeIfAbsent(name, (key) -> new TableState(null));
-		}
-
-		private ColumnState column(String table, String column) {
-			return table(table).columns.computeIfAbsent(column,
-					(key) -> new ColumnState(new SchemaOp.Column(key, null, true, false), null));
 		}
 
 		private void finding(MigrationRule rule, Entry entry, String what) {
@@ -393,73 +272,6 @@ public final class MigrationLint {
 			String relative = file.startsWith(this.shop) ? this.shop.relativize(file).toString().replace('\\', '/') : null;
 			this.findings.add(new Finding(rule.id(), entry.describe(), what, rule.why(), rule.fix(), relative,
 					(relative != null) ? Changelogs.lineOf(file, entry.id()) : null));
-		}
-
-	}
-
-	/** A table as the changelog left it so far. */
-	private static final class TableState {
-
-		/** The file that created it, {@code null} when no changeset did (created outside the changelog). */
-		final String createdIn;
-
-		final Map<String, ColumnState> columns = new LinkedHashMap<>();
-
-		final Set<String> backfilled = new HashSet<>();
-
-		final Set<String> validatedNotNull = new HashSet<>();
-
-		final Map<String, String> pendingChecks = new HashMap<>();
-
-		TableState(String createdIn) {
-			this.createdIn = createdIn;
-		}
-
-	}
-
-	private static final class ColumnState {
-
-		String type;
-
-		boolean nullable;
-
-		boolean hasDefault;
-
-		final String addedIn;
-
-		ColumnState(SchemaOp.Column column, String addedIn) {
-			this.type = column.type();
-			this.nullable = column.nullable();
-			this.hasDefault = column.hasDefault();
-			this.addedIn = addedIn;
-		}
-
-	}
-
-	/** The history, in this release, of a column that may end up required. */
-	private static final class Required {
-
-		final Entry addedBy;
-
-		final String table;
-
-		final String column;
-
-		final String how;
-
-		boolean addedNotNull;
-
-		boolean addedWithDefault;
-
-		boolean defaultDropped;
-
-		boolean setNotNull;
-
-		Required(Entry addedBy, String table, String column, String how) {
-			this.addedBy = addedBy;
-			this.table = table;
-			this.column = column;
-			this.how = how;
 		}
 
 	}
