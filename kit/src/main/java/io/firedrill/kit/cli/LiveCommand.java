@@ -12,6 +12,7 @@ import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.ReplayFacts;
 import io.firedrill.kit.live.LiveSession;
 import io.firedrill.kit.live.LiveState;
+import io.firedrill.kit.replay.Replay;
 import io.firedrill.kit.replay.ReplayTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,7 +103,7 @@ final class LiveCommand implements Callable<Integer> {
 
 	private void runSession(KitClone clone, ReplayTarget target, ReplayFacts facts, LiveSession.Options options,
 			Path output, Path cwd, PrintWriter stdout, int minutesBefore) throws Exception {
-		try (LiveSession session = new LiveSession(options, facts, output,
+		try (LiveSession session = new LiveSession(options, output,
 						this.story.cache(cwd), clone, target,
 						(line) -> {
 							stdout.println(line);
@@ -142,13 +143,14 @@ final class LiveCommand implements Callable<Integer> {
 		}
 	}
 
-	/** The session's options: the story's traffic with what the options override. */
+	/** The session's options: the story, its traffic with what the options override. */
 	static LiveSession.Options validated(long minuteMillis, int checkoutsPerMinute, int port, long seed,
 			ReplayFacts facts) {
 		check(minuteMillis, checkoutsPerMinute, port);
-		LiveSession.Options story = LiveSession.Options.of(facts);
-		return new LiveSession.Options(seed, checkoutsPerMinute, Duration.ofMillis(minuteMillis), story.maxInFlight(),
-				story.gatewayLatency(), port);
+		ReplayFacts.Traffic traffic = facts.traffic();
+		ReplayFacts played = facts.withTraffic(new ReplayFacts.Traffic(seed, checkoutsPerMinute,
+				traffic.gatewayLatency(), traffic.shareRoundingUp()));
+		return new LiveSession.Options(played, Duration.ofMillis(minuteMillis), Replay.Options.MAX_IN_FLIGHT, port);
 	}
 
 	/** The {@code firedrill} command, for the subcommands' workspace. */

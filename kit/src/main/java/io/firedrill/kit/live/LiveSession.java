@@ -55,16 +55,26 @@ public final class LiveSession implements AutoCloseable {
 	 * @param gatewayLatency how long the payment sandbox takes per request
 	 * @param port loopback port of the dashboard, 0 for a free one
 	 */
-	public record Options(long seed, int checkoutsPerMinute, Duration minuteLength, int maxInFlight,
-			Duration gatewayLatency, int port) {
+	public record Options(ReplayFacts facts, Duration minuteLength, int maxInFlight, int port) {
 
 		/** Wall time of a simulated minute by default. */
 		public static final Duration MINUTE_LENGTH = Duration.ofSeconds(3);
 
-		/** The story's traffic with the kit's default knobs. */
+		/** The story played with the kit's default knobs, on a free port. */
 		public static Options of(ReplayFacts facts) {
-			return new Options(facts.traffic().seed(), facts.traffic().checkoutsPerMinute(), MINUTE_LENGTH,
-					Replay.Options.MAX_IN_FLIGHT, facts.traffic().gatewayLatency(), 0);
+			return new Options(facts, MINUTE_LENGTH, Replay.Options.MAX_IN_FLIGHT, 0);
+		}
+
+		public long seed() {
+			return this.facts.traffic().seed();
+		}
+
+		public int checkoutsPerMinute() {
+			return this.facts.traffic().checkoutsPerMinute();
+		}
+
+		public Duration gatewayLatency() {
+			return this.facts.traffic().gatewayLatency();
 		}
 
 	}
@@ -146,10 +156,12 @@ public final class LiveSession implements AutoCloseable {
 	}
 
 	/**
-	 * @param facts the incident's story: when it starts, the seeded rows, the jobs' live schedule
+	 * @param options the incident's story (when it starts, its traffic, the seeded rows, the jobs' live schedule)
+	 * and how it is played
 	 */
-	public LiveSession(Options options, ReplayFacts facts, Path out, Path cache, KitClone clone, ReplayTarget target,
+	public LiveSession(Options options, Path out, Path cache, KitClone clone, ReplayTarget target,
 			Consumer<String> progress) {
+		ReplayFacts facts = options.facts();
 		this.options = options;
 		this.facts = facts;
 		this.start = facts.deployAt().minusMinutes(facts.live().startsMinutesBefore());

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.firedrill.kit.catalog.ReplayFacts;
+import io.firedrill.kit.live.LiveSession;
 import io.firedrill.kit.live.LiveState;
 import io.firedrill.kit.support.Cli.Run;
 import io.firedrill.kit.support.FakeClone;
+import io.firedrill.kit.support.Stories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +48,22 @@ class LiveCommandTests {
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.errLines()).singleElement().asString().startsWith("firedrill: unknown incident or tag");
 		assertThat(this.dir.resolve("out").resolve(LiveState.FILE)).doesNotExist();
+	}
+
+	@Test
+	void theSessionPlaysTheStoryWithWhatTheOptionsOverride() {
+		ReplayFacts story = Stories.of("release-2.5.0");
+
+		LiveSession.Options options = LiveCommand.validated(2000, 40, 0, 7L, story);
+
+		assertThat(options.seed()).isEqualTo(7L);
+		assertThat(options.checkoutsPerMinute()).isEqualTo(40);
+		assertThat(options.minuteLength()).isEqualTo(java.time.Duration.ofSeconds(2));
+		assertThat(options.gatewayLatency()).isEqualTo(story.traffic().gatewayLatency());
+		assertThat(options.facts().traffic().shareRoundingUp()).as("what no option overrides stays the story's")
+			.isEqualTo(story.traffic().shareRoundingUp())
+			.isPositive();
+		assertThat(options.facts().deployAt()).isEqualTo(story.deployAt());
 	}
 
 	@Test
