@@ -108,7 +108,7 @@ final class ReportPage {
 		}
 
 		html.append("<h2>Payments left behind</h2>\n<p class=\"sub\">Rows in the shop's database at the end of the replay. Charges: orders with an approved payment, and orders charged more than once (split at the deploy by when their second approved payment was recorded).</p>\n<table>\n");
-		for (Map.Entry<String, Map<String, Long>> table : ReplayReport.database(result).entrySet()) {
+		for (Map.Entry<String, Map<String, Long>> table : ReplayJson.database(result).entrySet()) {
 			html.append("<tr><th>").append(e(table.getKey())).append("</th><td>")
 				.append(e(statuses(table.getValue()))).append("</td></tr>\n");
 		}
