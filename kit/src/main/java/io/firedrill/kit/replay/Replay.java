@@ -2,7 +2,6 @@ package io.firedrill.kit.replay;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -180,7 +179,7 @@ public final class Replay {
 
 	/** Runs the replay; every process it starts is ended when it returns or throws, or when the JVM is stopped. */
 	public Result run(ReplayTarget target) {
-		claimOutput(this.workDir);
+		ReplayOutput.claim(this.workDir);
 		long start = System.nanoTime();
 		Map<String, Duration> timings = new LinkedHashMap<>();
 		try (Processes processes = new Processes()) {
@@ -238,20 +237,9 @@ public final class Replay {
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
 		this.progress.accept("starting checkout-service " + target.beforeLabel() + " (H2 in " + dataDir + ")");
-		Service service = host.startCheckout(beforeBuild, target.beforeLabel());
-		checkoutLogs.put(target.beforeLabel(), service.log());
-		timings.put("start." + target.beforeLabel(), service.startTime());
-		this.progress.accept(String.format("checkout-service %s ready on 127.0.0.1:%d in %.1f s", target.beforeLabel(),
-				service.port(), seconds(service.startTime())));
+		Service service = startCheckout(host, beforeBuild, target.beforeLabel(), checkoutLogs, timings);
 		ShopDatabase database = new ShopDatabase(dataDir);
-		try {
-			database.seedDueSubscriptions(this.options.subscriptionsDue(), today, this.options.seed());
-			database.seedDeclinedOrders(facts.seeded().decliningCustomers(), this.options.seed());
-			database.seedInterruptedCheckouts(facts.seeded().interruptedCheckouts(), this.options.seed());
-		}
-		catch (SQLException ex) {
-			throw FiredrillException.environment("cannot seed the shop's database: " + ex.getMessage());
-		}
+		seed(database, today);
 		ShopBuilds.Build build = beforeBuild;
 		String version = target.beforeLabel();
 		LoadDriver driver = new LoadDriver(service.base(), this.options.maxInFlight());
@@ -272,11 +260,7 @@ public final class Replay {
 					long stopStart = System.nanoTime();
 					host.stop(service);
 					timings.put("stop." + version, Duration.ofNanos(System.nanoTime() - stopStart));
-					service = host.startCheckout(afterBuild, target.afterLabel());
-					checkoutLogs.put(target.afterLabel(), service.log());
-					timings.put("start." + target.afterLabel(), service.startTime());
-					this.progress.accept(String.format("checkout-service %s ready on 127.0.0.1:%d in %.1f s",
-							target.afterLabel(), service.port(), seconds(service.startTime())));
+					service = startCheckout(host, afterBuild, target.afterLabel(), checkoutLogs, timings);
 					build = afterBuild;
 					version = target.afterLabel();
 					driver = new LoadDriver(service.base(), this.options.maxInFlight());
@@ -312,19 +296,47 @@ public final class Replay {
 			long waitStart = System.nanoTime();
 			List<JobRun> runs = awaitJobs(jobs);
 			timings.put("jobs.after-traffic", Duration.ofNanos(System.nanoTime() - waitStart));
-			LeftBehind state;
-			try {
-				state = database.state(today);
-			}
-			catch (SQLException ex) {
-				state = new LeftBehind(Map.of("error", Map.of(ex.getMessage(), 0L)), List.of());
-			}
+			LeftBehind state = leftBehind(database, today);
 			host.stop(service);
 			return new Result(target, this.options, minutes, deployAt, runs, state, checkoutLogs, clock, timings,
 					anchors);
 		}
 		finally {
 			driver.close();
+		}
+	}
+
+	/** Starts checkout-service of a release, keeps where it logs and how long it took to be ready, and says so. */
+	private Service startCheckout(ShopHost host, ShopBuilds.Build build, String label, Map<String, Path> checkoutLogs,
+			Map<String, Duration> timings) {
+		Service service = host.startCheckout(build, label);
+		checkoutLogs.put(label, service.log());
+		timings.put("start." + label, service.startTime());
+		this.progress.accept(String.format("checkout-service %s ready on 127.0.0.1:%d in %.1f s", label,
+				service.port(), seconds(service.startTime())));
+		return service;
+	}
+
+	/** What no API of the shop creates: the story's due subscriptions, declined orders and interrupted checkouts. */
+	private void seed(ShopDatabase database, LocalDate today) {
+		ReplayFacts facts = this.options.facts();
+		try {
+			database.seedDueSubscriptions(this.options.subscriptionsDue(), today, this.options.seed());
+			database.seedDeclinedOrders(facts.seeded().decliningCustomers(), this.options.seed());
+			database.seedInterruptedCheckouts(facts.seeded().interruptedCheckouts(), this.options.seed());
+		}
+		catch (SQLException ex) {
+			throw FiredrillException.environment("cannot seed the shop's database: " + ex.getMessage());
+		}
+	}
+
+	/** What the payments left behind; a database that cannot be read says why in place of its figures. */
+	private static LeftBehind leftBehind(ShopDatabase database, LocalDate today) {
+		try {
+			return database.state(today);
+		}
+		catch (SQLException ex) {
+			return new LeftBehind(Map.of("error", Map.of(ex.getMessage(), 0L)), List.of());
 		}
 	}
 
@@ -337,39 +349,6 @@ public final class Replay {
 		if (!build.hasJob(job)) {
 			throw FiredrillException.input("the replay story schedules " + job + ", but " + label
 					+ " has no such job (no runnable module " + job + " that handles --run-once)");
-		}
-	}
-
-	/** Marks a replay's output folder, which a later replay may overwrite. */
-	static final String MARKER = ".firedrill-replay";
-
-	/**
-	 * Takes the output folder: it must be new, empty, or the output of an earlier replay (whose data and logs are
-	 * then replaced).
-	 * @throws FiredrillException (input) for a folder with other content
-	 */
-	static void claimOutput(Path out) {
-		try {
-			if (Files.isDirectory(out) && !Files.exists(out.resolve(MARKER))) {
-				try (java.util.stream.Stream<Path> entries = Files.list(out)) {
-					if (entries.findAny().isPresent()) {
-						throw FiredrillException.input("output directory " + out
-								+ " is not empty and holds no earlier replay: choose another --out");
-					}
-				}
-			}
-			else if (Files.exists(out) && !Files.isDirectory(out)) {
-				throw FiredrillException.input("output " + out + " exists and is not a directory");
-			}
-			Folders.checkWritable(out);
-			Files.createDirectories(out);
-			Files.writeString(out.resolve(MARKER), "output of firedrill replay; a later replay may replace it\n");
-		}
-		catch (FileSystemException ex) {
-			throw FiredrillException.input("cannot write " + ex.getFile() + ": " + Folders.reason(ex), ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -12,5 +12,10 @@
  * the report and {@link io.firedrill.kit.replay.ReplayCheck} checks its figures against the story's
  * {@code expect:} entries ({@code firedrill check-replay}). {@code Processes} ends every
  * process started, also when the JVM is interrupted. See {@code kit/bench/README.md}.
+ * <p>
+ * {@code Replay} stays over 300 lines: besides its run, it holds the records of what a replay produced (its
+ * options, a measured minute, the result, what the payments left behind), which the report, the check and live
+ * mode read as {@code Replay.*}; its one timeline (start, warm up, traffic, the deploy, the jobs at their simulated
+ * times, the end) reads best as one method with the helpers beside it.
  */
 package io.firedrill.kit.replay;

@@ -18,23 +18,23 @@ class ReplayOutputTests {
 
 	@Test
 	void aNewOrEmptyFolderOrAnEarlierReplayCanBeTheOutput() throws Exception {
-		Replay.claimOutput(this.dir.resolve("new"));
-		assertThat(this.dir.resolve("new/" + Replay.MARKER)).exists();
+		ReplayOutput.claim(this.dir.resolve("new"));
+		assertThat(this.dir.resolve("new/" + ReplayOutput.MARKER)).exists();
 
 		Files.createDirectories(this.dir.resolve("empty"));
-		Replay.claimOutput(this.dir.resolve("empty"));
+		ReplayOutput.claim(this.dir.resolve("empty"));
 
 		Files.writeString(this.dir.resolve("new/report.html"), "old");
-		Replay.claimOutput(this.dir.resolve("new"));
+		ReplayOutput.claim(this.dir.resolve("new"));
 	}
 
 	@Test
 	void aFolderWithOtherContentIsRefused() throws Exception {
 		Files.writeString(this.dir.resolve("notes.txt"), "mine");
 
-		assertThatThrownBy(() -> Replay.claimOutput(this.dir)).isInstanceOf(FiredrillException.class)
+		assertThatThrownBy(() -> ReplayOutput.claim(this.dir)).isInstanceOf(FiredrillException.class)
 			.hasMessageContaining("not empty");
-		assertThat(this.dir.resolve(Replay.MARKER)).doesNotExist();
+		assertThat(this.dir.resolve(ReplayOutput.MARKER)).doesNotExist();
 	}
 
 	@Test
@@ -42,7 +42,7 @@ class ReplayOutputTests {
 		Path readOnly = ReadOnlyFolder.in(this.dir);
 		Path out = readOnly.resolve("firedrill-replay");
 
-		assertThatThrownBy(() -> Replay.claimOutput(out)).isInstanceOf(FiredrillException.class)
+		assertThatThrownBy(() -> ReplayOutput.claim(out)).isInstanceOf(FiredrillException.class)
 			.hasMessageStartingWith("cannot write " + out + ": " + readOnly + " is not writable (");
 		assertThat(out).doesNotExist();
 	}
