@@ -1,5 +1,7 @@
 package io.firedrill.kit.grade;
 
+import io.firedrill.kit.grade.run.SurefireReports;
+
 /**
  * Something the grader noticed about the submission or the run: an integrity problem, a build change, a test that
  * did not run.

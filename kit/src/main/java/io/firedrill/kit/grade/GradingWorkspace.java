@@ -26,6 +26,7 @@ import io.firedrill.kit.Cleanup;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Criteria;
+import io.firedrill.kit.grade.run.SurefireReports;
 import io.firedrill.kit.shop.ShopModules;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand.ResetType;

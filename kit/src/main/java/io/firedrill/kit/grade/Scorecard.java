@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.firedrill.kit.catalog.Criterion;
+import io.firedrill.kit.grade.run.SurefireReports;
 
 /**
  * The result of grading one submission: what {@code scorecard.json}, {@code scorecard.md} and

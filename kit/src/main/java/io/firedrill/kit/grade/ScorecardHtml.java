@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.run.TestIds;
 
 /** {@code scorecard.html}: one file, no external resource, prints well; the rubric is a form to fill in. */
 public final class ScorecardHtml {

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.run.TestIds;
 
 /** {@code scorecard.md}: the scorecard as Markdown, to paste into an ATS or an e-mail. */
 public final class ScorecardMarkdown {

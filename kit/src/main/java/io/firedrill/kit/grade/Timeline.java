@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 
 import io.firedrill.kit.TerminalText;
+import io.firedrill.kit.grade.run.SurefireReports;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;

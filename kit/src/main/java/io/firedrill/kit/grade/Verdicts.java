@@ -9,6 +9,9 @@ import java.util.Set;
 
 import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.run.ReportedTest;
+import io.firedrill.kit.grade.run.TestIds;
+import io.firedrill.kit.grade.run.TestOutcome;
 
 /**
  * Turns the reported results of a criterion's hidden tests into its verdict. Counted, not trusted: every test

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.catalog.Criterion;
+import io.firedrill.kit.grade.run.TestIds;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

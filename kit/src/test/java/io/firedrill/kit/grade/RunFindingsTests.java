@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import io.firedrill.kit.grade.run.BuildLog;
+import io.firedrill.kit.grade.run.MavenRun;
 import org.junit.jupiter.api.Test;
 
 class RunFindingsTests {

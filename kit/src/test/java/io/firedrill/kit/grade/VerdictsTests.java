@@ -7,6 +7,9 @@ import java.util.Map;
 
 import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.run.ReportedTest;
+import io.firedrill.kit.grade.run.TestIds;
+import io.firedrill.kit.grade.run.TestOutcome;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.run;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,16 +18,16 @@ import java.util.List;
  * closing report is), with one line between them that says how much was left out. Reading a log back is bounded the
  * same way, by lines.
  */
-final class BoundedLog {
+public final class BoundedLog {
 
 	/** Bytes kept from the start of a run's output. */
-	static final int HEAD_LIMIT = 24 * 1024 * 1024;
+	public static final int HEAD_LIMIT = 24 * 1024 * 1024;
 
 	/** Bytes kept from the end of a run's output, once it went past {@link #HEAD_LIMIT}. */
-	static final int TAIL_LIMIT = 8 * 1024 * 1024;
+	public static final int TAIL_LIMIT = 8 * 1024 * 1024;
 
 	/** Starts the line that stands for the output left out. */
-	static final String CUT = "[firedrill] ---- output cut: ";
+	public static final String CUT = "[firedrill] ---- output cut: ";
 
 	private BoundedLog() {
 	}
@@ -87,7 +87,7 @@ final class BoundedLog {
 	 * A log's lines, decoded leniently (a broken byte is replaced, never an error), each cut to
 	 * {@link BuildLog#LINE_LIMIT} characters; a missing log has none.
 	 */
-	static List<String> readLines(Path log) {
+	public static List<String> readLines(Path log) {
 		byte[] bytes;
 		try {
 			if (Files.size(log) > (long) HEAD_LIMIT + TAIL_LIMIT + 1024) {

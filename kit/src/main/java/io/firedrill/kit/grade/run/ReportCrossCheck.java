@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import java.util.Map;
  * print into Maven's own output, since the test JVM's output goes to files of its own. Reports that say something
  * else than Maven said were changed after the fact.
  */
-final class ReportCrossCheck {
+public final class ReportCrossCheck {
 
 	private ReportCrossCheck() {
 	}
@@ -21,7 +21,7 @@ final class ReportCrossCheck {
 	 * summed per class (two modules may hold classes of the same name); a look-alike line printed beside Maven's
 	 * can only add to Maven's side, never hide a failure a rewritten report removed.
 	 */
-	static List<String> disagreements(List<ReportedTest> reported, List<BuildLog.ClassResult> printed) {
+	public static List<String> disagreements(List<ReportedTest> reported, List<BuildLog.ClassResult> printed) {
 		Map<String, BuildLog.ClassResult> fromReports = new LinkedHashMap<>();
 		for (ReportedTest test : reported) {
 			add(fromReports, new BuildLog.ClassResult(test.className(), 1, test.outcome() == TestOutcome.FAILED ? 1 : 0,

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

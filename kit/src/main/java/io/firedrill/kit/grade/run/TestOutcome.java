@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.run;
 
 /** What happened to one test, as a Surefire or Failsafe report says. */
 public enum TestOutcome {
@@ -6,7 +6,7 @@ public enum TestOutcome {
 	PASSED, FAILED, ERROR, SKIPPED;
 
 	/** The worse of two outcomes of the same test (several instances of a parameterized test, for example). */
-	TestOutcome worse(TestOutcome other) {
+	public TestOutcome worse(TestOutcome other) {
 		return (rank(other) > rank(this)) ? other : this;
 	}
 

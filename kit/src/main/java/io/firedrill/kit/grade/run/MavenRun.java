@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.run;
 
 import java.io.BufferedOutputStream;
 import java.io.File;
@@ -70,7 +70,7 @@ public final class MavenRun {
 		static final int SURVIVORS = 97;
 
 		/** No run at all (nothing to build). */
-		static final Result NOTHING = new Result(0, false, Duration.ZERO, true);
+		public static final Result NOTHING = new Result(0, false, Duration.ZERO, true);
 
 		/** Whether processes it started outlived the command (and were killed with the run). */
 		public boolean hadSurvivors() {
@@ -78,7 +78,7 @@ public final class MavenRun {
 		}
 
 		/** This run followed by another, as one: the later exit code, the time of both, timed out or open if either. */
-		Result then(Result next) {
+		public Result then(Result next) {
 			int exitCode = hadSurvivors() && !next.hadSurvivors() ? SURVIVORS : next.exitCode;
 			return new Result(exitCode, this.timedOut || next.timedOut, this.elapsed.plus(next.elapsed),
 					this.withoutNetwork && next.withoutNetwork);

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.run;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +50,7 @@ public final class SurefireReports {
 	public record Read(List<ReportedTest> tests, List<String> unreadable) {
 
 		/** No report at all: the suite did not run. */
-		static final Read NONE = new Read(List.of(), List.of());
+		public static final Read NONE = new Read(List.of(), List.of());
 
 		public boolean isEmpty() {
 			return this.tests.isEmpty() && this.unreadable.isEmpty();
@@ -207,7 +207,7 @@ public final class SurefireReports {
 		return String.join(" ", lines);
 	}
 
-	static String abbreviate(String text, int limit) {
+	public static String abbreviate(String text, int limit) {
 		return (text.length() <= limit) ? text : text.substring(0, limit - 1).stripTrailing() + "…";
 	}
 

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.run;
 
 /**
  * One {@code <testcase>} of a Surefire or Failsafe XML report.

@@ -1,9 +1,10 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.firedrill.kit.grade.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /** Reads real Maven output: compiler errors, the reactor summary, POMs Maven could not read. */

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.run;
 
 /** Test identifiers as {@code criteria.yaml} writes them: {@code fully.qualified.Class#method}. */
 public final class TestIds {
