@@ -27,7 +27,7 @@ import io.firedrill.kit.grade.GradingSession;
 import io.firedrill.kit.grade.KitVersion;
 import io.firedrill.kit.grade.Scorecard;
 import io.firedrill.kit.grade.ScorecardFiles;
-import io.firedrill.kit.grade.Submission;
+import io.firedrill.kit.grade.workspace.Submission;
 import io.firedrill.kit.results.ResultFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -3,6 +3,7 @@ package io.firedrill.kit.grade;
 import java.nio.charset.StandardCharsets;
 
 import io.firedrill.kit.TerminalText;
+import io.firedrill.kit.grade.workspace.SourceTree;
 
 /**
  * The candidate's {@value #FILE} at the root of the graded commit: the brief asks for it, and the rubric's

@@ -18,6 +18,7 @@ import io.firedrill.kit.catalog.Fixes;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.export.CandidateExport;
 import io.firedrill.kit.grade.run.MavenRun;
+import io.firedrill.kit.grade.workspace.Submission;
 import io.firedrill.kit.history.TagSync;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import io.firedrill.kit.grade.workspace.SourceTree;
+
 /**
  * Looks at the candidate's tree at the graded commit, before anything runs, for what could fool the grader or hide
  * a problem: classes in the packages of the test libraries or of the grader, hooks into the test engine, code that

@@ -21,6 +21,7 @@ import io.firedrill.kit.catalog.Fixes;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.catalog.Status;
 import io.firedrill.kit.export.CandidateExport;
+import io.firedrill.kit.grade.workspace.Submission;
 
 /**
  * The grader's fairness proof, Defects4J's discipline: for each incident, its broken tag must pass its own visible

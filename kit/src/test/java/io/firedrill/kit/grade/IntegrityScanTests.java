@@ -12,6 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import io.firedrill.kit.catalog.Fix;
+import io.firedrill.kit.grade.workspace.SourceTree;
 
 import org.junit.jupiter.api.Test;
 

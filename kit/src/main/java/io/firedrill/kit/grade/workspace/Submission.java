@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.workspace;
 
 import java.io.File;
 import java.io.IOException;
@@ -41,7 +41,7 @@ import org.eclipse.jgit.util.FS;
 public final class Submission {
 
 	/** At most this many uncommitted paths are named on the scorecard. */
-	static final int UNCOMMITTED_SHOWN = 20;
+	public static final int UNCOMMITTED_SHOWN = 20;
 
 	private final Path source;
 

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.workspace;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +60,7 @@ public final class GradingWorkspace implements AutoCloseable {
 	public static final String CANDIDATE = "candidate";
 
 	/** Where the hidden suites' runs read the candidate's installed modules from. */
-	static final String SUITES_REPOSITORY = "repository/suites";
+	public static final String SUITES_REPOSITORY = "repository/suites";
 
 	private final Path root;
 

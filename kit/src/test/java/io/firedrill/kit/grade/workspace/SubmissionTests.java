@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.workspace;
 
 import static io.firedrill.kit.support.GitCli.git;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,19 +119,6 @@ class SubmissionTests {
 					target.getRepository().resolve(submission.commit().name() + ":Fix.java")).getBytes())
 				.asString().isEqualTo("class Fix {}\n");
 		}
-	}
-
-	@Test
-	void aShallowCloneIsGradedWithAnInfoFindingAndAFullCloneWithout() {
-		Path shallow = this.dir.resolve("shallow");
-		git(this.dir, "clone", "-q", "--depth", "1", this.candidate.toUri().toString(), shallow.toString());
-
-		assertThat(RunFindings.shallow(Submission.open(shallow, null))).hasValueSatisfying((finding) -> {
-			assertThat(finding.severity()).isEqualTo(Severity.INFO);
-			assertThat(finding.code()).isEqualTo("shallow-clone");
-		});
-		// a full clone's scorecard stays as it was
-		assertThat(RunFindings.shallow(Submission.open(this.candidate, null))).isEmpty();
 	}
 
 	@Test
