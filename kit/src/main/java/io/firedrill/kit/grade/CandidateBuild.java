@@ -14,6 +14,8 @@ import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.grade.run.BuildLog;
 import io.firedrill.kit.grade.run.MavenRun;
 import io.firedrill.kit.grade.run.SurefireReports;
+import io.firedrill.kit.grade.verdict.Finding;
+import io.firedrill.kit.grade.verdict.Verdicts;
 import io.firedrill.kit.shop.ShopModules;
 
 /**

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import io.firedrill.kit.catalog.Criterion;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Severity;
 
 /**
  * {@code feedback.md} and {@code feedback.html}: the card the interviewer may hand to the candidate. It says what

@@ -13,6 +13,7 @@ import io.firedrill.kit.grade.run.ReportCrossCheck;
 import io.firedrill.kit.grade.run.ReportedTest;
 import io.firedrill.kit.grade.run.SurefireReports;
 import io.firedrill.kit.grade.run.TestIds;
+import io.firedrill.kit.grade.verdict.Finding;
 import io.firedrill.kit.grade.workspace.IncidentBaseline;
 import io.firedrill.kit.shop.ShopModules;
 

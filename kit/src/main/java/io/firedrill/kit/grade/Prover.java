@@ -21,6 +21,8 @@ import io.firedrill.kit.catalog.Fixes;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.catalog.Status;
 import io.firedrill.kit.export.CandidateExport;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Evidence;
 import io.firedrill.kit.grade.workspace.Submission;
 
 /**

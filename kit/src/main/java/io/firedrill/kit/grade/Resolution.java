@@ -35,6 +35,7 @@ import io.firedrill.kit.grade.run.BoundedLog;
 import io.firedrill.kit.grade.run.BuildLog;
 import io.firedrill.kit.grade.run.MavenRun;
 import io.firedrill.kit.grade.run.SurefireReports;
+import io.firedrill.kit.grade.verdict.Finding;
 import io.firedrill.kit.grade.workspace.GradingWorkspace;
 import io.firedrill.kit.maven.Xml;
 import org.w3c.dom.Document;

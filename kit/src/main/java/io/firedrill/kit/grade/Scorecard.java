@@ -7,6 +7,8 @@ import java.util.Map;
 
 import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.grade.run.SurefireReports;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Finding;
 
 /**
  * The result of grading one submission: what {@code scorecard.json}, {@code scorecard.md} and

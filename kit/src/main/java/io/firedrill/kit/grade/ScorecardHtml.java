@@ -5,6 +5,9 @@ import java.util.Locale;
 import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.catalog.Status;
 import io.firedrill.kit.grade.run.TestIds;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Evidence;
+import io.firedrill.kit.grade.verdict.Finding;
 
 /** {@code scorecard.html}: one file, no external resource, prints well; the rubric is a form to fill in. */
 public final class ScorecardHtml {

@@ -6,6 +6,9 @@ import java.util.Locale;
 import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.catalog.Status;
 import io.firedrill.kit.grade.run.TestIds;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Evidence;
+import io.firedrill.kit.grade.verdict.Finding;
 
 /** {@code scorecard.md}: the scorecard as Markdown, to paste into an ATS or an e-mail. */
 public final class ScorecardMarkdown {

@@ -8,6 +8,8 @@ import java.util.List;
 import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.grade.run.TestIds;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Evidence;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

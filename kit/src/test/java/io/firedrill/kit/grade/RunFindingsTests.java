@@ -14,6 +14,8 @@ import java.util.function.UnaryOperator;
 
 import io.firedrill.kit.grade.run.BuildLog;
 import io.firedrill.kit.grade.run.MavenRun;
+import io.firedrill.kit.grade.verdict.Finding;
+import io.firedrill.kit.grade.verdict.Severity;
 import io.firedrill.kit.grade.workspace.Submission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

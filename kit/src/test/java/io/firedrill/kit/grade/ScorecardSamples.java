@@ -6,6 +6,10 @@ import java.util.Map;
 
 import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Evidence;
+import io.firedrill.kit.grade.verdict.Finding;
+import io.firedrill.kit.grade.verdict.Verdicts;
 
 /**
  * Scorecards to render in tests: public for the writers of other formats ({@code io.firedrill.kit.results}), which

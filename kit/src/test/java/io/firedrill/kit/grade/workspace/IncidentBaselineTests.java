@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.firedrill.kit.grade.Finding;
-import io.firedrill.kit.grade.IntegrityScan;
+import io.firedrill.kit.grade.verdict.Finding;
+import io.firedrill.kit.grade.verdict.IntegrityScan;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 

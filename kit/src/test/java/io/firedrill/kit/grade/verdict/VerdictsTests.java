@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,19 +13,19 @@ import io.firedrill.kit.grade.run.TestOutcome;
 
 import org.junit.jupiter.api.Test;
 
-class VerdictsTests {
+public class VerdictsTests {
 
 	static final String SUITE = "io.firedrill.grading.flaggated.FlagGatedBackendTests";
 
 	static final String OFF = "io.firedrill.grading.flaggated.FlagOffTests";
 
-	static final String NEVER_FAIL = SUITE + "#checkoutsOfCustomersOutsideTheRolloutNeverFail";
+	public static final String NEVER_FAIL = SUITE + "#checkoutsOfCustomersOutsideTheRolloutNeverFail";
 
-	static final String NO_DISCOUNT = SUITE + "#aCustomerOutsideTheRolloutWhoSendsACodeAnywayGetsNoDiscount";
+	public static final String NO_DISCOUNT = SUITE + "#aCustomerOutsideTheRolloutWhoSendsACodeAnywayGetsNoDiscount";
 
-	static final String FLAG_OFF = OFF + "#withTheFlagOffNobodyGetsADiscount";
+	public static final String FLAG_OFF = OFF + "#withTheFlagOffNobodyGetsADiscount";
 
-	static final Criterion GATED = new Criterion("flag-gated-backend", "Discount codes are gated", 10,
+	public static final Criterion GATED = new Criterion("flag-gated-backend", "Discount codes are gated", 10,
 			"flag-gated-backend", List.of("checkout-service"), null, List.of(NEVER_FAIL, NO_DISCOUNT, FLAG_OFF),
 			new Criterion.Partial("mitigated, not gated", 4, List.of(NO_DISCOUNT, FLAG_OFF)), List.of());
 
@@ -209,7 +209,7 @@ class VerdictsTests {
 		assertThat(TestIds.topLevel("a.B$C")).isEqualTo("a.B");
 	}
 
-	static ReportedTest passed(String id) {
+	public static ReportedTest passed(String id) {
 		return new ReportedTest(TestIds.className(id), id.substring(id.indexOf('#') + 1), TestOutcome.PASSED, "", false);
 	}
 

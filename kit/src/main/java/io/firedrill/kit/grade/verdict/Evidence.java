@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.verdict;
 
 /**
  * Why a criterion did not pass: the hidden test and what it said.

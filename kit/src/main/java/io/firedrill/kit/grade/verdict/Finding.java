@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.verdict;
 
 import io.firedrill.kit.grade.run.SurefireReports;
 

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.verdict;
 
 import java.util.List;
 
