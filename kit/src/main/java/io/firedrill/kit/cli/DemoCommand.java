@@ -8,7 +8,7 @@ import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.grade.Demo;
 import io.firedrill.kit.grade.GradingSession;
-import io.firedrill.kit.grade.ScorecardFiles;
+import io.firedrill.kit.grade.card.ScorecardFiles;
 import io.firedrill.kit.grade.run.MavenRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

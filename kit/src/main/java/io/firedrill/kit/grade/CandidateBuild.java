@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.firedrill.kit.catalog.Criterion;
+import io.firedrill.kit.grade.card.Scorecard;
 import io.firedrill.kit.grade.run.BuildLog;
 import io.firedrill.kit.grade.run.MavenRun;
 import io.firedrill.kit.grade.run.SurefireReports;

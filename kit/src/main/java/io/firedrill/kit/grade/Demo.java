@@ -17,6 +17,8 @@ import io.firedrill.kit.catalog.Fix;
 import io.firedrill.kit.catalog.Fixes;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.export.CandidateExport;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.card.ScorecardFiles;
 import io.firedrill.kit.grade.run.MavenRun;
 import io.firedrill.kit.grade.workspace.Submission;
 import io.firedrill.kit.history.TagSync;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.firedrill.kit.grade.card.Scorecard;
 import io.firedrill.kit.grade.run.BuildLog;
 import io.firedrill.kit.grade.run.ReportCrossCheck;
 import io.firedrill.kit.grade.run.ReportedTest;

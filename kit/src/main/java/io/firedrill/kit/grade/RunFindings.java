@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
+import io.firedrill.kit.grade.card.ScorecardMarkdown;
 import io.firedrill.kit.grade.run.BoundedLog;
 import io.firedrill.kit.grade.run.BuildLog;
 import io.firedrill.kit.grade.run.MavenRun;

@@ -2,8 +2,8 @@ package io.firedrill.kit.results;
 
 import static io.firedrill.kit.results.Text.xml;
 
-import io.firedrill.kit.grade.Scorecard;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.card.Scorecard;
 import io.firedrill.kit.grade.verdict.CriterionResult;
 
 /**

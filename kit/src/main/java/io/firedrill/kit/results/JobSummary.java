@@ -3,8 +3,8 @@ package io.firedrill.kit.results;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import io.firedrill.kit.grade.Scorecard;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.card.Scorecard;
 import io.firedrill.kit.grade.verdict.CriterionResult;
 import io.firedrill.kit.grade.verdict.Evidence;
 import io.firedrill.kit.grade.verdict.Finding;

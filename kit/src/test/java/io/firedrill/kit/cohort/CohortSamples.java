@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.firedrill.kit.grade.Scorecard;
-import io.firedrill.kit.grade.ScorecardFiles;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.card.ScorecardFiles;
 import io.firedrill.kit.grade.verdict.CriterionResult;
 import io.firedrill.kit.grade.verdict.Evidence;
 import io.firedrill.kit.grade.verdict.Finding;

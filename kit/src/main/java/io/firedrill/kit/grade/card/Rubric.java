@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.card;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

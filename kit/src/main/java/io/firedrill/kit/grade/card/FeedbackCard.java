@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.card;
 
 import java.util.ArrayList;
 import java.util.List;

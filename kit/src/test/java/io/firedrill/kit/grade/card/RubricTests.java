@@ -1,10 +1,11 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.firedrill.kit.grade.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class RubricTests {

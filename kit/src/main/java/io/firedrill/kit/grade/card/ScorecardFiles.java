@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.card;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.card;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.Fixtures;
 import io.firedrill.kit.grade.verdict.CriterionResult;
 import io.firedrill.kit.grade.verdict.Evidence;
 import io.firedrill.kit.grade.verdict.Finding;

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.catalog.Criterion;
+import io.firedrill.kit.grade.Fixtures;
 import io.firedrill.kit.grade.run.TestIds;
 import io.firedrill.kit.grade.verdict.CriterionResult;
 import io.firedrill.kit.grade.verdict.Evidence;

@@ -1,4 +1,4 @@
-package io.firedrill.kit.grade;
+package io.firedrill.kit.grade.card;
 
 import java.util.List;
 import java.util.Locale;
@@ -255,7 +255,7 @@ public final class ScorecardMarkdown {
 		return levels.get(0) + "-" + levels.get(levels.size() - 1);
 	}
 
-	static String duration(long seconds) {
+	public static String duration(long seconds) {
 		return (seconds >= 60) ? (seconds / 60) + "m" + String.format(Locale.ROOT, "%02d", seconds % 60) + "s" : seconds + "s";
 	}
 
