@@ -14,7 +14,7 @@ import io.firedrill.kit.grade.verdict.Severity;
  * and never carries what the interviewer's card has for the interviewer alone: hidden test names and messages
  * (evidence), {@code grading/} paths, integrity finding codes, the rubric.
  */
-public final class FeedbackCard {
+final class FeedbackCard {
 
 	/**
 	 * Said instead of the integrity findings: naming the check that fired would teach how to get past it, and an

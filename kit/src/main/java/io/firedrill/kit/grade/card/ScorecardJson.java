@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Fields the interviewer fills in ({@code rubric.dimensions[].level}, {@code hints.problems[].level}) are
  * {@code null}; notes and lists are empty.
  */
-public final class ScorecardJson {
+final class ScorecardJson {
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 

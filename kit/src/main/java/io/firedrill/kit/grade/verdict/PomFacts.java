@@ -21,7 +21,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * What a POM says about how tests run and what runs inside Maven: the settings that skip, exclude or ignore tests,
  * build extensions and build plugins. Each is a "fact", a line of text, so two versions of a POM compare as sets.
  */
-public final class PomFacts {
+final class PomFacts {
 
 	/** Plugin configuration elements that decide whether and which tests run, and whether failures count. */
 	static final Set<String> TEST_SETTINGS = Set.of("skip", "skipTests", "skipITs", "skipExec", "testFailureIgnore",
