@@ -3,6 +3,7 @@ package io.firedrill.kit;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -60,6 +61,27 @@ class KitArchitectureTests {
 		.that().resideInAPackage("io.firedrill.kit.catalog..")
 		.should().dependOnClassesThat(otherKitPackagesThan("io.firedrill.kit.catalog.."))
 		.because("the catalog is data (incidents, fixes, criteria, replay stories) that every command reads");
+
+	/*
+	 * Grading by stage, bottom up: run (Maven and its reports), workspace (the grader's folder, the submission),
+	 * verdict (verdicts and integrity), card (the scorecard and its renderings), and grade itself on top, which runs
+	 * them in order. A stage may use the stages below it, never one above it, and no stage uses grade. Only
+	 * dependencies between these packages count: the cli, results and cohort read the stages directly.
+	 */
+	@ArchTest
+	static final ArchRule the_grading_stages_are_layered = layeredArchitecture().consideringOnlyDependenciesInLayers()
+		.layer("grade").definedBy("io.firedrill.kit.grade")
+		.layer("card").definedBy("io.firedrill.kit.grade.card..")
+		.layer("verdict").definedBy("io.firedrill.kit.grade.verdict..")
+		.layer("workspace").definedBy("io.firedrill.kit.grade.workspace..")
+		.layer("run").definedBy("io.firedrill.kit.grade.run..")
+		.whereLayer("grade").mayNotBeAccessedByAnyLayer()
+		.whereLayer("card").mayOnlyAccessLayers("verdict", "workspace", "run")
+		.whereLayer("verdict").mayOnlyAccessLayers("workspace", "run")
+		.whereLayer("workspace").mayOnlyAccessLayers("run")
+		.whereLayer("run").mayNotAccessAnyLayer()
+		.because("grade orchestrates the stages (GradingSession, Prover, Demo) and each stage only reads what the"
+				+ " stages before it produced");
 
 	/** Classes of a kit subpackage other than {@code own}: the root package, below every package, is allowed. */
 	private static DescribedPredicate<JavaClass> otherKitPackagesThan(String own) {

@@ -13,7 +13,7 @@ import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.grade.GradingSession;
-import io.firedrill.kit.grade.MavenRun;
+import io.firedrill.kit.grade.run.MavenRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -19,7 +19,7 @@ import io.firedrill.kit.cohort.CohortRun;
 import io.firedrill.kit.cohort.Roster;
 import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.grade.GradingSession;
-import io.firedrill.kit.grade.MavenRun;
+import io.firedrill.kit.grade.run.MavenRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;

@@ -17,7 +17,7 @@ import java.util.Set;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
-import io.firedrill.kit.grade.ScorecardFiles;
+import io.firedrill.kit.grade.card.ScorecardFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

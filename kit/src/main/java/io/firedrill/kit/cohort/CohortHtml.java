@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import io.firedrill.kit.grade.ScorecardHtml;
+import io.firedrill.kit.grade.card.ScorecardHtml;
 
 /**
  * {@code cohort.html}: one file that works offline (no external script, font or style). A table with a row per

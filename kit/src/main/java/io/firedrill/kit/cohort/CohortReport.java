@@ -15,7 +15,7 @@ import java.util.List;
 import io.firedrill.kit.Cleanup;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
-import io.firedrill.kit.grade.ScorecardFiles;
+import io.firedrill.kit.grade.card.ScorecardFiles;
 
 /**
  * The cohort report over candidate folders: {@value #JSON}, {@value #CSV} and {@value #HTML}, written in a hidden

@@ -11,6 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.firedrill.kit.catalog.Criterion;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.run.BuildLog;
+import io.firedrill.kit.grade.run.MavenRun;
+import io.firedrill.kit.grade.run.SurefireReports;
+import io.firedrill.kit.grade.verdict.Finding;
+import io.firedrill.kit.grade.verdict.Verdicts;
 import io.firedrill.kit.shop.ShopModules;
 
 /**

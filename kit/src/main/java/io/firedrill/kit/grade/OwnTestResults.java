@@ -8,6 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.run.BuildLog;
+import io.firedrill.kit.grade.run.ReportCrossCheck;
+import io.firedrill.kit.grade.run.ReportedTest;
+import io.firedrill.kit.grade.run.SurefireReports;
+import io.firedrill.kit.grade.run.TestIds;
+import io.firedrill.kit.grade.verdict.Finding;
+import io.firedrill.kit.grade.workspace.IncidentBaseline;
 import io.firedrill.kit.shop.ShopModules;
 
 /**

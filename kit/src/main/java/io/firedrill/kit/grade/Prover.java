@@ -21,6 +21,12 @@ import io.firedrill.kit.catalog.Fixes;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.catalog.Status;
 import io.firedrill.kit.export.CandidateExport;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.card.ScorecardFiles;
+import io.firedrill.kit.grade.card.ScorecardMarkdown;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Evidence;
+import io.firedrill.kit.grade.workspace.Submission;
 
 /**
  * The grader's fairness proof, Defects4J's discipline: for each incident, its broken tag must pass its own visible

@@ -8,6 +8,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
+import io.firedrill.kit.grade.card.ScorecardMarkdown;
+import io.firedrill.kit.grade.run.BoundedLog;
+import io.firedrill.kit.grade.run.BuildLog;
+import io.firedrill.kit.grade.run.MavenRun;
+import io.firedrill.kit.grade.run.SurefireReports;
+import io.firedrill.kit.grade.verdict.Finding;
+import io.firedrill.kit.grade.workspace.Submission;
+
 /**
  * The findings of a grading that are about the submission and its runs rather than a criterion: what it left
  * uncommitted or committed as links, and how its code behaved while it ran (imitating Maven, outliving its run, its

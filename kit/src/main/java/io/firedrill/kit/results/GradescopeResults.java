@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.firedrill.kit.grade.CriterionResult;
-import io.firedrill.kit.grade.Finding;
-import io.firedrill.kit.grade.Scorecard;
-import io.firedrill.kit.grade.Severity;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Finding;
+import io.firedrill.kit.grade.verdict.Severity;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -2,9 +2,9 @@ package io.firedrill.kit.results;
 
 import static io.firedrill.kit.results.Text.xml;
 
-import io.firedrill.kit.grade.CriterionResult;
-import io.firedrill.kit.grade.Scorecard;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.verdict.CriterionResult;
 
 /**
  * {@code junit.xml}: a scorecard as the JUnit XML report GitLab, Jenkins and the GitHub Actions test reporters read

@@ -3,12 +3,12 @@ package io.firedrill.kit.results;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import io.firedrill.kit.grade.CriterionResult;
-import io.firedrill.kit.grade.Evidence;
-import io.firedrill.kit.grade.Finding;
-import io.firedrill.kit.grade.Scorecard;
-import io.firedrill.kit.grade.Severity;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Evidence;
+import io.firedrill.kit.grade.verdict.Finding;
+import io.firedrill.kit.grade.verdict.Severity;
 
 /**
  * {@code summary.md}: a scorecard as a GitHub Actions job summary ({@code cat summary.md >> $GITHUB_STEP_SUMMARY}):

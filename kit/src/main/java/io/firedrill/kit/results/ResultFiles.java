@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.firedrill.kit.grade.Scorecard;
+import io.firedrill.kit.grade.card.Scorecard;
 
 /**
  * The scorecard's other formats, written next to {@code scorecard.json} in its (staged) folder: {@value #JUNIT},

@@ -1,7 +1,7 @@
 package io.firedrill.kit.results;
 
-import io.firedrill.kit.grade.CriterionResult;
-import io.firedrill.kit.grade.Evidence;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Evidence;
 
 /** Text shared by the writers: what a criterion's verdict says, and text made safe for XML 1.0. */
 final class Text {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * whole tree: its descendants first, politely ({@code SIGTERM}), then by force after a grace period.
  * <p>
  * Grading's sealed runs are not started here: they need namespaces, a bounded output and a verdict on what
- * outlived the run ({@code grade.MavenRun}).
+ * outlived the run ({@code grade.run.MavenRun}).
  */
 public final class Processes implements AutoCloseable {
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.firedrill.kit.grade.ScorecardFiles;
+import io.firedrill.kit.grade.card.ScorecardFiles;
 import io.firedrill.kit.support.Cli.Run;
 import io.firedrill.kit.support.TinyKit;
 import org.junit.jupiter.api.Test;

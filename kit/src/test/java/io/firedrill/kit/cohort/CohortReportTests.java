@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
-import io.firedrill.kit.grade.Finding;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.verdict.Finding;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

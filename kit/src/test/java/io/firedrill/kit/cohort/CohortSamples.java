@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.firedrill.kit.grade.CriterionResult;
-import io.firedrill.kit.grade.Evidence;
-import io.firedrill.kit.grade.Finding;
-import io.firedrill.kit.grade.Scorecard;
-import io.firedrill.kit.grade.ScorecardFiles;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.card.ScorecardFiles;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Evidence;
+import io.firedrill.kit.grade.verdict.Finding;
 
 /** Candidate folders as {@code firedrill cohort} writes them, from scorecards like {@code ScorecardSamples}'. */
 final class CohortSamples {

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.firedrill.kit.grade.ScorecardFiles;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.card.ScorecardFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,6 +8,12 @@ import java.time.Duration;
 import java.util.List;
 
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.run.BuildLog;
+import io.firedrill.kit.grade.run.MavenRun;
+import io.firedrill.kit.grade.run.SurefireReports;
+import io.firedrill.kit.grade.verdict.Evidence;
+import io.firedrill.kit.grade.verdict.Verdicts;
+import io.firedrill.kit.grade.verdict.VerdictsTests;
 import io.firedrill.kit.shop.ShopModules;
 
 import org.junit.jupiter.api.Test;

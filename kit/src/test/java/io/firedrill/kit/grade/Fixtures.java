@@ -9,13 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The grade package's test fixtures, under {@code src/test/resources/io/firedrill/kit/grade}. */
-final class Fixtures {
+/** The test fixtures of grade and its stage packages, under {@code src/test/resources/io/firedrill/kit/grade}. */
+public final class Fixtures {
 
 	private Fixtures() {
 	}
 
-	static Path path(String name) {
+	public static Path path(String name) {
 		try {
 			return Path.of(Fixtures.class.getResource(name).toURI());
 		}
@@ -24,7 +24,7 @@ final class Fixtures {
 		}
 	}
 
-	static byte[] bytes(String name) {
+	public static byte[] bytes(String name) {
 		try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
 			if (in == null) {
 				throw new IllegalStateException("no fixture " + name);
@@ -36,12 +36,12 @@ final class Fixtures {
 		}
 	}
 
-	static List<String> lines(String name) {
+	public static List<String> lines(String name) {
 		return List.of(new String(bytes(name), StandardCharsets.UTF_8).split("\\R"));
 	}
 
 	/** A file of the firedrill repository this kit is built from (the kit module's parent folder). */
-	static byte[] repositoryFile(String path) {
+	public static byte[] repositoryFile(String path) {
 		try {
 			return Files.readAllBytes(Path.of("..").resolve(path));
 		}

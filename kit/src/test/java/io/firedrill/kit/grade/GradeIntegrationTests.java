@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.firedrill.kit.catalog.Fix;
+import io.firedrill.kit.grade.card.ScorecardFiles;
 import io.firedrill.kit.support.Cli.Run;
 import io.firedrill.kit.support.GitCli;
 import io.firedrill.kit.support.TinyKit;

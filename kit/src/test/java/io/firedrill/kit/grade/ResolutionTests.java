@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.grade.run.BuildLog;
 import org.junit.jupiter.api.Test;
 
 /** How the resolution step reads Maven's answers, and what it lets Maven see of the candidate's POMs. */

@@ -1,14 +1,24 @@
 package io.firedrill.kit.grade;
 
+import static io.firedrill.kit.support.GitCli.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import io.firedrill.kit.grade.run.BuildLog;
+import io.firedrill.kit.grade.run.MavenRun;
+import io.firedrill.kit.grade.verdict.Finding;
+import io.firedrill.kit.grade.verdict.Severity;
+import io.firedrill.kit.grade.workspace.Submission;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunFindingsTests {
 
@@ -56,6 +66,34 @@ class RunFindingsTests {
 			assertThat(finding.code()).isEqualTo("symbolic-link");
 			assertThat(finding.message()).contains("1 symbolic link was committed", "grading -> /etc");
 		});
+	}
+
+	@Test
+	void aShallowCloneIsGradedWithAnInfoFindingAndAFullCloneWithout(@TempDir Path dir) throws IOException {
+		Path candidate = candidateWithTwoCommits(dir);
+		Path shallow = dir.resolve("shallow");
+		git(dir, "clone", "-q", "--depth", "1", candidate.toUri().toString(), shallow.toString());
+
+		assertThat(RunFindings.shallow(Submission.open(shallow, null))).hasValueSatisfying((finding) -> {
+			assertThat(finding.severity()).isEqualTo(Severity.INFO);
+			assertThat(finding.code()).isEqualTo("shallow-clone");
+		});
+		// a full clone's scorecard stays as it was
+		assertThat(RunFindings.shallow(Submission.open(candidate, null))).isEmpty();
+	}
+
+	/** The candidate of {@code SubmissionTests}: a release commit, its tag, and a fix on top. */
+	private static Path candidateWithTwoCommits(Path dir) throws IOException {
+		Path candidate = Files.createDirectories(dir.resolve("alice"));
+		git(candidate, "init", "-q");
+		Files.writeString(candidate.resolve("pom.xml"), "<project/>\n");
+		git(candidate, "add", "-A");
+		git(candidate, "commit", "-q", "-m", "Release 2.3.0");
+		git(candidate, "tag", "v2.3.0");
+		Files.writeString(candidate.resolve("Fix.java"), "class Fix {}\n");
+		git(candidate, "add", "-A");
+		git(candidate, "commit", "-q", "-m", "Fix forward");
+		return candidate;
 	}
 
 }

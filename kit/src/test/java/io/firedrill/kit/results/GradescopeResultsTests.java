@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.firedrill.kit.grade.Scorecard;
-import io.firedrill.kit.grade.ScorecardSamples;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.card.ScorecardSamples;
 
 class GradescopeResultsTests {
 

@@ -15,8 +15,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
-import io.firedrill.kit.grade.Scorecard;
-import io.firedrill.kit.grade.ScorecardSamples;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.card.ScorecardSamples;
 
 class JUnitXmlTests {
 

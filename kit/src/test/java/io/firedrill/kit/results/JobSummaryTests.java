@@ -8,11 +8,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.firedrill.kit.grade.CriterionResult;
-import io.firedrill.kit.grade.Evidence;
-import io.firedrill.kit.grade.Scorecard;
-import io.firedrill.kit.grade.ScorecardSamples;
 import io.firedrill.kit.catalog.Status;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.card.ScorecardSamples;
+import io.firedrill.kit.grade.verdict.CriterionResult;
+import io.firedrill.kit.grade.verdict.Evidence;
 
 class JobSummaryTests {
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.firedrill.kit.grade.Scorecard;
-import io.firedrill.kit.grade.ScorecardSamples;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.card.ScorecardSamples;
 
 class ResultFilesTests {
 

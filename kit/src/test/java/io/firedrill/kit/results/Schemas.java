@@ -19,8 +19,8 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
-import io.firedrill.kit.grade.Scorecard;
-import io.firedrill.kit.grade.ScorecardSamples;
+import io.firedrill.kit.grade.card.Scorecard;
+import io.firedrill.kit.grade.card.ScorecardSamples;
 
 /** The published schemas of {@code src/test/resources/schemas} (see its README), and the cards every writer renders. */
 final class Schemas {
