@@ -220,6 +220,7 @@ public final class GradingSession implements AutoCloseable {
 		// 2. sealed: the candidate's build and own tests, with the hidden suites out of the workspace; every process
 		// it starts is gone before the suites are copied in, and its reports are read before anything else runs
 		this.workspace.removeSuites();
+		this.workspace.resetMavenConfig();
 		this.workspace.writeAggregator(List.of());
 		Path userRepository = LocalRepository.locate(this.kit.root());
 		Path built = this.workspace.freshRepository("repository/candidate");
@@ -234,6 +235,9 @@ public final class GradingSession implements AutoCloseable {
 		}
 		BuildLog candidateLog = BuildLog.of(logs);
 		RunFindings.outputCut(candidateLog).ifPresent(findings::add);
+		RunFindings.graderFilesWritten(this.workspace.graderFilesWritten()).ifPresent(findings::add);
+		this.workspace.removeSuites();
+		this.workspace.resetMavenConfig();
 		Scorecard.OwnTests own = ownTests ? OwnTestResults.read(modules, this.workspace.candidate(),
 				this.baseline.visibleTests(), this.incident.tag(), candidateLog, findings) : Scorecard.OwnTests.notRun();
 
@@ -328,6 +332,7 @@ public final class GradingSession implements AutoCloseable {
 			}
 			List<String> suite = this.catalog.suiteModules(criterion);
 			copySuites(suite, List.of(criterion), inputs.shopVersion(), inputs.hostSdk());
+			this.workspace.resetMavenConfig();
 			this.workspace.writeAggregator(false, suite);
 			Map<String, String> before = this.workspace.fingerprint();
 			Path suiteLog = this.workspace.root().resolve("suite-" + criterion.module() + ".log");

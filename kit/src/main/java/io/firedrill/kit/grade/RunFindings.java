@@ -101,6 +101,22 @@ final class RunFindings {
 	}
 
 	/** Says that the build printed more than the log keeps. */
+	/**
+	 * The candidate's build wrote among the grader's own files of the workspace: a hidden suite planted where the
+	 * kit's is copied next, or a Maven configuration the suites' runs would read. Both are put back before any suite
+	 * runs, but a build that tries is not graded.
+	 */
+	static Optional<Finding> graderFilesWritten(List<String> paths) {
+		if (paths.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(Finding.critical("grader-files-written", "the candidate's build wrote into the grader's"
+				+ " own folders of the workspace (" + list(paths.stream()
+					.map((path) -> SurefireReports.abbreviate(path, 160))
+					.toList()) + "): they were put back before the hidden suites ran, but its results cannot be"
+				+ " trusted"));
+	}
+
 	static Optional<Finding> outputCut(BuildLog candidateLog) {
 		if (candidateLog.lines().stream().noneMatch((line) -> line.startsWith(BoundedLog.CUT))) {
 			return Optional.empty();

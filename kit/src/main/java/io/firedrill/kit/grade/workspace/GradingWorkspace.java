@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.firedrill.kit.Cleanup;
 import io.firedrill.kit.Folders;
@@ -211,13 +212,11 @@ public final class GradingWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Copies {@code grading/<module>/} from the kit's HEAD commit, unless already there.
+	 * Copies {@code grading/<module>/} afresh from the kit's HEAD commit: whatever is in its place is removed first,
+	 * since the candidate's code may have written there (it runs in this workspace, as the same user).
 	 * @return whether the kit has that module
 	 */
 	public boolean copyModule(KitClone kit, String module) {
-		if (this.pristinePoms.containsKey(module) && Files.isDirectory(module(module))) {
-			return true;
-		}
 		Folders.deleteQuietly(module(module));
 		String prefix = modulePath(module);
 		Path target = module(module);
@@ -327,6 +326,51 @@ public final class GradingWorkspace implements AutoCloseable {
 	 */
 	public void removeSuites() {
 		Folders.deleteQuietly(this.root.resolve(Criteria.GRADING));
+	}
+
+	/**
+	 * What a sealed run wrote among the grader's own files, while the hidden suites were out of the workspace:
+	 * anything in {@code grading/} (a suite planted where the real one is copied next), and anything in {@code .mvn/}
+	 * (Maven reads its {@code jvm.config}, {@code maven.config} and {@code extensions.xml} in every later run), as
+	 * paths relative to the workspace, sorted; empty when nothing was written. Call with the suites removed.
+	 */
+	public List<String> graderFilesWritten() {
+		List<String> written = new ArrayList<>();
+		Path grading = this.root.resolve(Criteria.GRADING);
+		if (Files.exists(grading, LinkOption.NOFOLLOW_LINKS)) {
+			List<String> planted = filesUnder(grading);
+			written.addAll(planted.isEmpty() ? List.of(Criteria.GRADING + "/") : planted);
+		}
+		written.addAll(filesUnder(this.root.resolve(".mvn")));
+		return written.stream().sorted().toList();
+	}
+
+	/** Files and links below a folder (never followed), relative to the workspace. */
+	private List<String> filesUnder(Path folder) {
+		if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+			return Files.exists(folder, LinkOption.NOFOLLOW_LINKS) ? List.of(this.root.relativize(folder).toString())
+					: List.of();
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			return paths.filter((path) -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))
+				.map((path) -> this.root.relativize(path).toString())
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Puts the grader's own Maven configuration back: an empty {@code .mvn/}, whatever a run left there. */
+	public void resetMavenConfig() {
+		Path config = this.root.resolve(".mvn");
+		Folders.deleteQuietly(config);
+		try {
+			Files.createDirectories(config);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.firedrill.kit.Folders;
+import io.firedrill.kit.KitClone;
 import io.firedrill.kit.shop.ShopModules;
 import io.firedrill.kit.support.GitCli;
+import io.firedrill.kit.support.RealClone;
 
 class GradingWorkspaceTests {
 
@@ -57,6 +59,53 @@ class GradingWorkspaceTests {
 					"<module>grading/flag-gated-backend</module>", "<packaging>pom</packaging>")
 				.doesNotContain("<parent>");
 			assertThat(workspace.root().resolve(".mvn")).isEmptyDirectory();
+		}
+	}
+
+	@Test
+	void whatABuildWroteAmongTheGradersFilesIsNamedAndThenPutBack() throws IOException {
+		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			workspace.removeSuites();
+			assertThat(workspace.graderFilesWritten()).isEmpty();
+			Path planted = workspace.module("flag-gated-backend").resolve("src/test/java/FlagOffTests.java");
+			Files.createDirectories(planted.getParent());
+			Files.writeString(planted, "class FlagOffTests { }");
+			Files.writeString(workspace.root().resolve(".mvn/maven.config"), "-Dplanted=true");
+
+			assertThat(workspace.graderFilesWritten()).containsExactly(".mvn/maven.config",
+					"grading/flag-gated-backend/src/test/java/FlagOffTests.java");
+
+			workspace.removeSuites();
+			workspace.resetMavenConfig();
+			assertThat(workspace.graderFilesWritten()).isEmpty();
+			assertThat(workspace.root().resolve(".mvn")).isEmptyDirectory();
+		}
+	}
+
+	@Test
+	void anEmptyFolderLeftWhereTheSuitesGoIsAWriteToo() throws IOException {
+		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			workspace.removeSuites();
+			Files.createDirectories(workspace.module("support"));
+
+			assertThat(workspace.graderFilesWritten()).containsExactly("grading/");
+		}
+	}
+
+	@Test
+	void aSuiteIsCopiedAfreshOverWhateverIsInItsPlace() throws IOException {
+		try (KitClone kit = RealClone.open(); GradingWorkspace workspace = GradingWorkspace.create(false)) {
+			assertThat(workspace.copyModule(kit, "support")).isTrue();
+			Path pom = workspace.module("support").resolve("pom.xml");
+			String pristine = Files.readString(pom);
+			Path planted = workspace.module("support").resolve("src/main/java/Planted.java");
+			Files.writeString(planted, "class Planted { }");
+			Files.writeString(pom, "<project/>");
+
+			assertThat(workspace.copyModule(kit, "support")).isTrue();
+
+			assertThat(planted).doesNotExist();
+			assertThat(pom).hasContent(pristine);
 		}
 	}
 
