@@ -453,7 +453,8 @@ public final class GradingSession implements AutoCloseable {
 		command.addAll(List.of("-o", "-B", "-fae", "-ntp", "-Dstyle.color=never", "-Dmaven.repo.local=" + repository,
 				"-Dmaven.repo.local.tail=" + userRepository, "-Dmaven.test.failure.ignore=true",
 				"-D" + CANDIDATE_DIR + "=" + this.workspace.candidate(), "-D" + FORK_TIMEOUT + "=" + fork,
-				"-Dsurefire.timeout=" + fork, "-Dfailsafe.timeout=" + fork));
+				"-Dsurefire.timeout=" + fork, "-Dfailsafe.timeout=" + fork,
+				"-DargLine=" + GradingWorkspace.SHORT_LIVED_JVM_OPTIONS));
 		return command;
 	}
 

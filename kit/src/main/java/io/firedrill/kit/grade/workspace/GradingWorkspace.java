@@ -47,7 +47,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
  *
  * <pre>
  * pom.xml            generated aggregator: candidate + grading modules (no parent, nothing of the candidate)
- * .mvn/              empty: pins Maven's base directory here, so the candidate's .mvn/ is never read
+ * .mvn/jvm.config    the grader's own: pins Maven's base directory here, so the candidate's .mvn/ is never read
  * candidate/         a clone of the submission at the graded commit (never the candidate's own folder)
  * grading/support/   the kit's hidden suites, copied from the kit's HEAD commit
  * grading/&lt;module&gt;/
@@ -59,6 +59,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 public final class GradingWorkspace implements AutoCloseable {
 
 	public static final String CANDIDATE = "candidate";
+
+	private static final String JVM_CONFIG = "jvm.config";
 
 	/** Where the hidden suites' runs read the candidate's installed modules from. */
 	public static final String SUITES_REPOSITORY = "repository/suites";
@@ -93,8 +95,9 @@ public final class GradingWorkspace implements AutoCloseable {
 	public static GradingWorkspace create(boolean keep) {
 		try {
 			Path root = Files.createTempDirectory("firedrill-grade-").toRealPath();
-			Files.createDirectories(root.resolve(".mvn"));
-			return new GradingWorkspace(root, keep);
+			GradingWorkspace workspace = new GradingWorkspace(root, keep);
+			workspace.resetMavenConfig();
+			return workspace;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -341,8 +344,22 @@ public final class GradingWorkspace implements AutoCloseable {
 			List<String> planted = filesUnder(grading);
 			written.addAll(planted.isEmpty() ? List.of(Criteria.GRADING + "/") : planted);
 		}
-		written.addAll(filesUnder(this.root.resolve(".mvn")));
+		for (String file : filesUnder(this.root.resolve(".mvn"))) {
+			if (!file.equals(".mvn/" + JVM_CONFIG) || !Files.isRegularFile(this.root.resolve(file), LinkOption.NOFOLLOW_LINKS)
+					|| !readQuietly(this.root.resolve(file)).equals(SHORT_LIVED_JVM_OPTIONS + "\n")) {
+				written.add(file);
+			}
+		}
 		return written.stream().sorted().toList();
+	}
+
+	private static String readQuietly(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return "";
+		}
 	}
 
 	/** Files and links below a folder (never followed), relative to the workspace. */
@@ -361,12 +378,25 @@ public final class GradingWorkspace implements AutoCloseable {
 		}
 	}
 
-	/** Puts the grader's own Maven configuration back: an empty {@code .mvn/}, whatever a run left there. */
+	/**
+	 * The JVM options of every JVM of a sealed run, Maven's ({@code .mvn/jvm.config}) and its test forks'
+	 * ({@code argLine}, unless a POM sets its own): the C1 compiler only, and the serial collector. Those JVMs live
+	 * seconds to a minute, on two cores: C2's compiler threads and G1's concurrent threads cost more CPU than they
+	 * give back (a candidate's {@code verify} takes half the CPU with them, the same 118 tests passing). What the code
+	 * does is the same, only how fast the JIT makes it.
+	 */
+	public static final String SHORT_LIVED_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
+	/**
+	 * Puts the grader's own Maven configuration back, whatever a run left there: {@code .mvn/} holding only its
+	 * {@code jvm.config}.
+	 */
 	public void resetMavenConfig() {
 		Path config = this.root.resolve(".mvn");
 		Folders.deleteQuietly(config);
 		try {
 			Files.createDirectories(config);
+			Files.writeString(config.resolve(JVM_CONFIG), SHORT_LIVED_JVM_OPTIONS + "\n", StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -58,7 +58,8 @@ class GradingWorkspaceTests {
 			assertThat(pom).contains("<module>candidate</module>", "<module>grading/support</module>",
 					"<module>grading/flag-gated-backend</module>", "<packaging>pom</packaging>")
 				.doesNotContain("<parent>");
-			assertThat(workspace.root().resolve(".mvn")).isEmptyDirectory();
+			assertThat(workspace.root().resolve(".mvn")).isDirectoryContaining("glob:**/jvm.config");
+			assertThat(workspace.root().resolve(".mvn/jvm.config")).hasContent(GradingWorkspace.SHORT_LIVED_JVM_OPTIONS);
 		}
 	}
 
@@ -71,14 +72,15 @@ class GradingWorkspaceTests {
 			Files.createDirectories(planted.getParent());
 			Files.writeString(planted, "class FlagOffTests { }");
 			Files.writeString(workspace.root().resolve(".mvn/maven.config"), "-Dplanted=true");
+			Files.writeString(workspace.root().resolve(".mvn/jvm.config"), "-javaagent:/tmp/agent.jar");
 
-			assertThat(workspace.graderFilesWritten()).containsExactly(".mvn/maven.config",
+			assertThat(workspace.graderFilesWritten()).containsExactly(".mvn/jvm.config", ".mvn/maven.config",
 					"grading/flag-gated-backend/src/test/java/FlagOffTests.java");
 
 			workspace.removeSuites();
 			workspace.resetMavenConfig();
 			assertThat(workspace.graderFilesWritten()).isEmpty();
-			assertThat(workspace.root().resolve(".mvn")).isEmptyDirectory();
+			assertThat(workspace.root().resolve(".mvn/jvm.config")).hasContent(GradingWorkspace.SHORT_LIVED_JVM_OPTIONS);
 		}
 	}
 
