@@ -7,7 +7,7 @@
 # times, one after the other on the same machine:
 #   1. ./mvnw -o -B verify          in that candidate repository alone (its own tests, failures ignored)
 #   2. ./firedrill grade <incident>  of that repository (its own tests and the hidden suites, one Maven run)
-# and prints both and their ratio (target: at most 1.5). Not a test: timings depend on the machine.
+# and prints both and their ratio (target: at most 1.15, issue #16). Not a test: timings depend on the machine.
 # Needs the incident's reference fix (incidents/<id>/fixes/fixes.yaml); exits 4 with one line until there is one.
 set -euo pipefail
 
@@ -52,4 +52,4 @@ ratio=$(awk -v g="$grade" -v v="$verify" 'BEGIN { printf "%.2f", g / v }')
 echo "incident:            $incident (reference fix committed)"
 echo "mvnw -o -B verify:   ${verify} s"
 echo "firedrill grade:     ${grade} s   ($(sed -n '2p' "$work/grade.out"))"
-echo "ratio:               ${ratio}x (target <= 1.5)"
+echo "ratio:               ${ratio}x (target <= 1.15, issue #16)"
