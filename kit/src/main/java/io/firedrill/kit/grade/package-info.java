@@ -11,5 +11,12 @@
  * uses only the stages below it and never this package ({@code KitArchitectureTests}). Grading depends on the
  * catalog, history, export, maven, shop and the root package, never on cli (its failures carry an {@code ExitCode}
  * from the root package).
+ * <p>
+ * Two classes stay long, and why. {@code GradingSession}: the order of its steps is the seal (which files exist and
+ * which processes may run at each moment: the suites out of the workspace while the candidate's build runs, each
+ * suite copied afresh, fingerprinted and read before the next), and a reviewer checks that order by reading one
+ * method top to bottom; the stages' own work is in the subpackages. {@code Resolution}: one trusted step whose most
+ * part is telling, from Maven's own words, which artifact failed from which repository and why, so that the kit's
+ * needs stop the grading and the candidate's become the candidate's build failure.
  */
 package io.firedrill.kit.grade;

@@ -4,5 +4,9 @@
  * ({@code IntegrityScan}, {@code PomFacts}), and what the grader noticed ({@code Finding}, {@code Severity}). It
  * depends on run (the reports it judges), workspace (the trees it scans), the catalog and the root package, never on
  * card or the orchestrating {@code grade}.
+ * <p>
+ * {@code IntegrityScan} stays one class of about 330 lines: one walk of the candidate's tree against the
+ * incident's, with its list of rules (test-library packages, engine hooks, {@code System.exit}, weakened visible
+ * tests) in one place for the reviewer of the threat model.
  */
 package io.firedrill.kit.grade.verdict;
