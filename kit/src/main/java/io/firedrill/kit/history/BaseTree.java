@@ -2,6 +2,7 @@ package io.firedrill.kit.history;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Predicate;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
@@ -28,15 +29,19 @@ final class BaseTree {
 
 	/** Writes the tree with {@code inserter}, whose repository {@code reader} reads, and flushes it. */
 	static ObjectId write(KitClone source, ObjectReader reader, ObjectInserter inserter) throws IOException {
+		// read first: the modules it lists are the shop's, whatever their names
+		byte[] pom = source.read(ShopLayout.ROOT_POM).map(ShopLayout::stripKitBlockStrictly)
+			.orElseThrow(() -> FiredrillException.environment(
+					"no pom.xml in the HEAD commit of " + source.root() + ": is it a firedrill clone?"));
+		Predicate<String> shop = ShopLayout.shopPaths(pom);
 		DirCache index = DirCache.newInCore();
 		DirCacheBuilder builder = index.builder();
-		boolean pomFound = false;
 		try (TreeWalk files = new TreeWalk(source.reader())) {
 			files.addTree(source.tree());
 			files.setRecursive(true);
 			while (files.next()) {
 				String path = files.getPathString();
-				if (!ShopLayout.isShopPath(path)) {
+				if (!shop.test(path)) {
 					continue;
 				}
 				FileMode mode = files.getFileMode(0);
@@ -45,19 +50,13 @@ final class BaseTree {
 				}
 				ObjectId id;
 				if (path.equals(ShopLayout.ROOT_POM)) {
-					pomFound = true;
-					byte[] pom = source.reader().open(files.getObjectId(0), Constants.OBJ_BLOB).getBytes();
-					id = inserter.insert(Constants.OBJ_BLOB, ShopLayout.stripKitBlockStrictly(pom));
+					id = inserter.insert(Constants.OBJ_BLOB, pom);
 				}
 				else {
 					id = copyBlob(source, reader, inserter, files.getObjectId(0));
 				}
 				builder.add(HistoryWriter.entry(path, mode, id));
 			}
-		}
-		if (!pomFound) {
-			throw FiredrillException.environment(
-					"no pom.xml in the HEAD commit of " + source.root() + ": is it a firedrill clone?");
 		}
 		byte[] readme = source.read(CandidateLayout.CANDIDATE_README)
 			.orElseThrow(() -> FiredrillException.environment(CandidateLayout.CANDIDATE_README

@@ -2,24 +2,30 @@ package io.firedrill.kit.shop;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.firedrill.kit.FiredrillException;
 
 /**
  * Which paths of the firedrill repository are the shop and which the kit, and the one seam between them: the
  * block of the root pom between {@value #KIT_BEGIN} and {@value #KIT_END}. Export takes the shop by an
- * allowlist (a new top-level path stays private until it is listed here); the guardrails, which read any
- * revision or folder, leave the kit out by its paths.
+ * allowlist: the paths listed here and the folders of the modules the root pom lists outside the kit's block (a new
+ * module or job is the shop's once the pom lists it; any other new top-level path stays private until it is listed
+ * here). The guardrails, which read any revision or folder, leave the kit out by its paths.
  */
 public final class ShopLayout {
 
 	/** Files at the root of the shop. */
 	static final List<String> SHOP_FILES = List.of("pom.xml", "mvnw", "mvnw.cmd", ".gitignore", "CHANGELOG.md");
 
-	/** Folders of the shop, taken whole. */
+	/**
+	 * Folders of the shop, taken whole. Its modules as of today are listed too, for callers without a root pom at
+	 * hand ({@code new-incident}'s patch filter); {@link #shopPaths} adds whatever modules the pom lists.
+	 */
 	static final List<String> SHOP_FOLDERS = List.of(".mvn", "payment-sdk-v3", "payment-sdk-v4", "checkout-service",
 			"order-retry-job", "refund-processor", "subscription-renewal-job", "deploy", "changelog");
 
@@ -46,6 +52,22 @@ public final class ShopLayout {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The paths of the shop whose root pom, its kit block cut, is {@code shopPom}: those of {@link #isShopPath} and
+	 * the folders of the modules it lists, a kit path never (a module listed outside the shop matches no path in it).
+	 */
+	public static Predicate<String> shopPaths(byte[] shopPom) {
+		List<String> folders = new ArrayList<>();
+		for (String listed : ShopModules.listed(shopPom)) {
+			// Maven takes a module's folder or its pom file
+			Path folder = Path.of(listed.endsWith(".xml") ? listed + "/.." : listed).normalize();
+			if (!isKitPath(folder)) {
+				folders.add(folder.toString().replace('\\', '/') + "/");
+			}
+		}
+		return (path) -> isShopPath(path) || folders.stream().anyMatch(path::startsWith);
 	}
 
 	/** The kit path that {@code path} is or lies in, if any: a folder with a trailing slash, or a file. */

@@ -1,5 +1,6 @@
 package io.firedrill.kit.shop;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -131,6 +132,24 @@ public final class ShopModules {
 			return Optional.empty();
 		}
 		try (InputStream in = Files.newInputStream(pom)) {
+			return parsePom(in);
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The folders a root pom's {@code <modules>} lists (not its profiles'), as written; none when it is not XML. For
+	 * a pom read from a commit rather than a folder.
+	 */
+	public static List<String> listed(byte[] pom) {
+		Element modules = parsePom(new ByteArrayInputStream(pom)).map((project) -> child(project, "modules")).orElse(null);
+		return children(modules, "module").stream().map(ShopModules::text).filter((name) -> !name.isEmpty()).toList();
+	}
+
+	private static Optional<Element> parsePom(InputStream in) {
+		try {
 			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

@@ -65,6 +65,29 @@ class ShopLayoutTests {
 	}
 
 	@Test
+	void theFoldersOfTheModulesTheRootPomListsAreTheShopsButNeverTheKitsNorOutsideIt() {
+		String pom = """
+				<project>
+				  <modules>
+				    <module>loyalty-points-job</module>
+				    <module>services/gift-cards/pom.xml</module>
+				    <module>grading/support</module>
+				    <module>../elsewhere</module>
+				    <module>.</module>
+				  </modules>
+				  <profiles><profile><modules><module>experiments</module></modules></profile></profiles>
+				</project>
+				""";
+
+		var shop = ShopLayout.shopPaths(pom.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(shop).accepts("loyalty-points-job/pom.xml", "loyalty-points-job/src/main/java/Main.java",
+				"services/gift-cards/pom.xml", "checkout-service/pom.xml", "deploy/run.sh", "pom.xml");
+		assertThat(shop).rejects("loyalty-points-job-old/pom.xml", "services/other/pom.xml", "grading/support/pom.xml",
+				"kit/pom.xml", "incidents/x/incident.yaml", "experiments/pom.xml", "README.md");
+	}
+
+	@Test
 	void aGuardrailTakesAnyPomAndCutsAnUnclosedBlockWhereItOpens() {
 		String unclosed = POM.replace("<!-- firedrill:kit-end -->", "") + "<!-- see firedrill -->\n";
 
