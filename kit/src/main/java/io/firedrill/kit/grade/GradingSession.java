@@ -48,6 +48,7 @@ import io.firedrill.kit.grade.workspace.SourceTree;
 import io.firedrill.kit.grade.workspace.Submission;
 import io.firedrill.kit.maven.LocalRepository;
 import io.firedrill.kit.shop.HostRuntime;
+import io.firedrill.kit.shop.ShopBuild;
 import io.firedrill.kit.shop.ShopModules;
 
 /**
@@ -66,6 +67,9 @@ public final class GradingSession implements AutoCloseable {
 	static final String FORK_TIMEOUT = "grading.fork.timeout";
 
 	static final String CANDIDATE_DIR = "candidate.dir";
+
+	/** What identifies the Maven of the kit's runs, for {@link ResolvedMarks}. */
+	private static final String MAVEN_WRAPPER = ".mvn/wrapper/maven-wrapper.properties";
 
 	private static final Pattern UNRESOLVED = Pattern.compile("([\\w.-]+:[\\w.-]+:[\\w.-]+:[\\w.-]+(?::[\\w.-]+)?)");
 
@@ -116,7 +120,8 @@ public final class GradingSession implements AutoCloseable {
 		this.baseline = IncidentBaseline.of(kit, incident);
 		this.rubric = kit.read(Rubric.FILE).flatMap(Rubric::fromMarkdown).orElse(null);
 		this.workspace = GradingWorkspace.create(settings.keepWorkspace());
-		this.resolution = new Resolution(settings.maven(), this.workspace.root(), settings.timeout());
+		this.resolution = new Resolution(settings.maven(), this.workspace.root(), settings.timeout(),
+				new ResolvedMarks(LocalRepository.locate(kit.root()), kit.read(MAVEN_WRAPPER).orElse(new byte[0])));
 		try {
 			prepareSuites();
 		}
@@ -253,6 +258,7 @@ public final class GradingSession implements AutoCloseable {
 		this.workspace.removeSuites();
 
 		// 4. the verdicts, from the reports read above and from Maven's output
+		checkResolvedStillThere(logs, log);
 		BuildLog buildLog = BuildLog.of(logs);
 		checkEnvironment(buildLog, log, !unresolved.isEmpty(), modules);
 		CandidateBuild build = new CandidateBuild(modules, buildLog, run, this.workspace.candidate(),
@@ -558,6 +564,21 @@ public final class GradingSession implements AutoCloseable {
 			String last = lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
 			throw new FiredrillException(ExitCode.GRADING, "Maven did not start (exit " + run.exitCode() + "): "
 					+ SurefireReports.abbreviate(last, 200) + " (output in " + log + ")");
+		}
+	}
+
+	/**
+	 * A sealed run missed offline what an earlier session's resolution had put into the user's Maven repository, and
+	 * this session skipped the step on that session's word ({@link ResolvedMarks}): the repository was pruned since,
+	 * and the run says nothing of the candidate. No scorecard; the next grading resolves again.
+	 */
+	private void checkResolvedStillThere(List<String> lines, Path log) {
+		if (this.resolution.skippedByMarks() && lines.stream()
+			.anyMatch((line) -> line.startsWith("[ERROR]") && ShopBuild.offlineResolutionFailed(line))) {
+			this.resolution.forgetMarks();
+			throw FiredrillException.environment("the local Maven repository " + LocalRepository.locate(this.kit.root())
+					+ " no longer holds what an earlier grading downloaded into it (see " + log + "): grade again, and"
+					+ " firedrill will download it anew");
 		}
 	}
 

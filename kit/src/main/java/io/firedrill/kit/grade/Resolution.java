@@ -97,10 +97,23 @@ final class Resolution {
 
 	private boolean providersResolved;
 
-	Resolution(List<String> maven, Path workspace, Duration timeout) {
+	private final ResolvedMarks marks;
+
+	Resolution(List<String> maven, Path workspace, Duration timeout, ResolvedMarks marks) {
 		this.maven = maven;
 		this.workspace = workspace;
 		this.timeout = timeout;
+		this.marks = marks;
+	}
+
+	/** Whether a resolution of this session was skipped because an earlier session had done it. */
+	boolean skippedByMarks() {
+		return this.marks.anyUsed();
+	}
+
+	/** Forgets what earlier sessions resolved and this one relied on: the user's repository no longer holds it. */
+	void forgetMarks() {
+		this.marks.forgetUsed();
 	}
 
 	/**
@@ -140,13 +153,17 @@ final class Resolution {
 	 */
 	List<Finding> resolve(Set<String> reactor, Set<String> gradingIds, String suitesParent, Path log) {
 		if (!this.providersResolved && suitesParent != null) {
-			resolveProviders(suitesParent, log);
+			if (!this.marks.has("providers", suitesParent)) {
+				resolveProviders(suitesParent, log);
+				this.marks.add("providers", suitesParent);
+			}
 			this.providersResolved = true;
 		}
 		Path copy = this.workspace.resolve(FOLDER);
 		Folders.deleteQuietly(copy);
 		String digest = copyPoms(copy);
-		if (this.resolvedPoms.contains(digest)) {
+		if (this.resolvedPoms.contains(digest) || this.marks.has("poms", digest)) {
+			this.resolvedPoms.add(digest);
 			return List.of();
 		}
 		List<String> command = new ArrayList<>(this.maven);
@@ -164,6 +181,7 @@ final class Resolution {
 		List<Unresolved> unresolved = unresolved(buildLog, copy.resolve(GradingWorkspace.CANDIDATE), reactor);
 		if (run.exitCode() == 0 && unresolved.isEmpty()) {
 			this.resolvedPoms.add(digest);
+			this.marks.add("poms", digest);
 			return findings;
 		}
 		String candidatePoms = readPoms(copy.resolve(GradingWorkspace.CANDIDATE));
@@ -310,7 +328,10 @@ final class Resolution {
 			.replace("</parent>", "    <relativePath/>\n</parent>");
 	}
 
-	/** Copies the aggregator and every POM of the workspace into {@code copy}; returns a digest of what it wrote. */
+	/**
+	 * Copies the aggregator and every POM of the workspace into {@code copy}; returns a digest of what it wrote, in
+	 * which the workspace's own folder (the suites' POMs name it) reads the same in every session.
+	 */
 	private String copyPoms(Path copy) {
 		TreeMap<String, byte[]> poms = new TreeMap<>();
 		try {
@@ -324,7 +345,9 @@ final class Resolution {
 				Files.createDirectories(target.getParent());
 				Files.write(target, pom.getValue());
 				digest.update(pom.getKey().getBytes(StandardCharsets.UTF_8));
-				digest.update(pom.getValue());
+				digest.update(new String(pom.getValue(), StandardCharsets.UTF_8)
+					.replace(this.workspace.toString(), "${workspace}")
+					.getBytes(StandardCharsets.UTF_8));
 			}
 			return HexFormat.of().formatHex(digest.digest());
 		}

@@ -73,7 +73,7 @@ public final class ShopBuild {
 	}
 
 	/** Whether an offline run failed for want of something the local repository does not hold yet. */
-	static boolean offlineResolutionFailed(String output) {
+	public static boolean offlineResolutionFailed(String output) {
 		return output.contains("offline mode") || output.contains("has not been downloaded from it before")
 				|| output.contains("No plugin found for prefix");
 	}
