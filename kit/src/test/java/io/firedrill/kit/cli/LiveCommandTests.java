@@ -56,10 +56,10 @@ class LiveCommandTests {
 
 		LiveSession.Options options = LiveCommand.validated(2000, 40, 0, 7L, story);
 
-		assertThat(options.seed()).isEqualTo(7L);
-		assertThat(options.checkoutsPerMinute()).isEqualTo(40);
+		assertThat(options.facts().traffic().seed()).isEqualTo(7L);
+		assertThat(options.facts().traffic().checkoutsPerMinute()).isEqualTo(40);
 		assertThat(options.minuteLength()).isEqualTo(java.time.Duration.ofSeconds(2));
-		assertThat(options.gatewayLatency()).isEqualTo(story.traffic().gatewayLatency());
+		assertThat(options.facts().traffic().gatewayLatency()).isEqualTo(story.traffic().gatewayLatency());
 		assertThat(options.facts().traffic().shareRoundingUp()).as("what no option overrides stays the story's")
 			.isEqualTo(story.traffic().shareRoundingUp())
 			.isPositive();
