@@ -2,7 +2,6 @@ package io.firedrill.kit.grade.card;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -94,18 +93,10 @@ public final class ScorecardFiles {
 
 	/** Writes the renderings of the card into {@code dir}. */
 	public static void write(Scorecard card, Path dir) {
-		try {
-			Files.writeString(dir.resolve(MARKER), "a scorecard folder of firedrill grade: --force may replace it\n",
-					StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(JSON), ScorecardJson.write(card), StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(MARKDOWN), ScorecardMarkdown.write(card), StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(HTML), ScorecardHtml.write(card), StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(FEEDBACK_MARKDOWN), FeedbackCard.markdown(card), StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(FEEDBACK_HTML), FeedbackCard.html(card), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Folders.writeTexts(dir, Map.entry(MARKER, "a scorecard folder of firedrill grade: --force may replace it\n"),
+				Map.entry(JSON, ScorecardJson.write(card)), Map.entry(MARKDOWN, ScorecardMarkdown.write(card)),
+				Map.entry(HTML, ScorecardHtml.write(card)), Map.entry(FEEDBACK_MARKDOWN, FeedbackCard.markdown(card)),
+				Map.entry(FEEDBACK_HTML, FeedbackCard.html(card)));
 	}
 
 	/** Moves the staged folder to {@code out}, replacing what was there when allowed. */
