@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.TerminalText;
-import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.grade.GradingSession;
@@ -41,8 +40,8 @@ final class GradeCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "<incident>", description = "Id of the incident (see 'firedrill list').")
-	private String incidentId;
+	@Mixin
+	private IncidentArgument incidentArgument;
 
 	@Parameters(index = "1", paramLabel = "<candidate>",
 			description = "The candidate's repository folder, or a git bundle file.")
@@ -69,7 +68,7 @@ final class GradeCommand implements Callable<Integer> {
 	public Integer call() {
 		Path cwd = this.parent.workspace().cwd();
 		try (KitClone kit = this.parent.workspace().openKitClone()) {
-			Incident incident = Catalog.read(kit).get(this.incidentId);
+			Incident incident = this.incidentArgument.in(kit);
 			Criteria criteria = Criteria.read(kit);
 			criteria.of(incident);
 			Submission submission = Submission.open(cwd.resolve(this.candidate), this.ref);
