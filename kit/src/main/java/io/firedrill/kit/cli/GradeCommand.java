@@ -86,18 +86,12 @@ final class GradeCommand implements Callable<Integer> {
 					out.println("workspace " + session.workspace());
 					out.flush();
 				}
-				Path staging = ScorecardFiles.stage(destination);
-				Scorecard card;
-				try {
-					card = session.grade(submission, staging.resolve(ScorecardFiles.LOG), true);
-					ScorecardFiles.write(card, staging);
-					ResultFiles.write(card, staging);
-					ScorecardFiles.publish(staging, destination, this.force);
-				}
-				catch (RuntimeException ex) {
-					ScorecardFiles.discard(staging);
-					throw ex;
-				}
+				Scorecard card = ScorecardFiles.writeStaged(destination, this.force, (staging) -> {
+					Scorecard graded = session.grade(submission, staging.resolve(ScorecardFiles.LOG), true);
+					ScorecardFiles.write(graded, staging);
+					ResultFiles.write(graded, staging);
+					return graded;
+				});
 				print(out, card, destination);
 			}
 		}

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.firedrill.kit.Cleanup;
 import io.firedrill.kit.FiredrillException;
@@ -74,8 +75,26 @@ public final class ScorecardFiles {
 		Folders.checkWritable(out.toAbsolutePath().normalize().getParent());
 	}
 
+	/**
+	 * Fills a new hidden folder next to {@code out} with {@code write}, then moves it to {@code out}, replacing what
+	 * was there when allowed; when anything fails, the staged folder is removed and {@code out} is left as it was.
+	 * @return what {@code write} returned (the card it wrote)
+	 */
+	public static <T> T writeStaged(Path out, boolean replace, Function<Path, T> write) {
+		Path staging = stage(out);
+		try {
+			T written = write.apply(staging);
+			publish(staging, out, replace);
+			return written;
+		}
+		catch (RuntimeException ex) {
+			discard(staging);
+			throw ex;
+		}
+	}
+
 	/** A new hidden folder next to {@code out}, to write into. */
-	public static Path stage(Path out) {
+	static Path stage(Path out) {
 		try {
 			Path parent = out.toAbsolutePath().normalize().getParent();
 			Files.createDirectories(parent);
@@ -100,7 +119,7 @@ public final class ScorecardFiles {
 	}
 
 	/** Moves the staged folder to {@code out}, replacing what was there when allowed. */
-	public static void publish(Path staging, Path out, boolean replace) {
+	static void publish(Path staging, Path out, boolean replace) {
 		try {
 			if (Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
 				checkDestination(out, replace);
@@ -115,7 +134,7 @@ public final class ScorecardFiles {
 	}
 
 	/** Removes a staged folder that will not be published. */
-	public static void discard(Path staging) {
+	static void discard(Path staging) {
 		Folders.deleteQuietly(staging);
 		unregister(staging);
 	}
