@@ -118,18 +118,19 @@ class GuardrailsCommandTests {
 				"\"uriBaseId\" : \"%SRCROOT%\"", "\"startLine\" : 3");
 	}
 
-	@Test
-	void anExistingSarifFileIsRefusedBeforeAnythingRunsAndKept(@TempDir Path out) throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "--json", "--sarif" })
+	void anExistingReportFileIsRefusedBeforeAnythingRunsAndKept(String option, @TempDir Path out) throws Exception {
 		Path shop = shopWithChangelog(NULLABLE_COLUMN);
-		Path sarif = Files.writeString(out.resolve("report.sarif"), "mine\n");
+		Path report = Files.writeString(out.resolve("report"), "mine\n");
 
-		Run run = migrationLint(shop, "--sarif", sarif.toString());
+		Run run = migrationLint(shop, option, report.toString());
 
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.errLines())
-			.containsExactly("firedrill: --sarif " + sarif + " already exists (use --force to replace it)");
+			.containsExactly("firedrill: " + option + " " + report + " already exists (use --force to replace it)");
 		assertThat(run.out()).isEmpty();
-		assertThat(sarif).hasContent("mine");
+		assertThat(report).hasContent("mine");
 	}
 
 	@Test
@@ -142,20 +143,6 @@ class GuardrailsCommandTests {
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.errLines()).containsExactly("firedrill: --json and --sarif name the same file " + file);
 		assertThat(file).doesNotExist();
-	}
-
-	@Test
-	void anExistingJsonFileIsRefusedBeforeAnythingRunsAndKept(@TempDir Path out) throws Exception {
-		Path shop = shopWithChangelog(NULLABLE_COLUMN);
-		Path json = Files.writeString(out.resolve("report.json"), "mine\n");
-
-		Run run = migrationLint(shop, "--json", json.toString());
-
-		assertThat(run.exitCode()).isEqualTo(3);
-		assertThat(run.errLines())
-			.containsExactly("firedrill: --json " + json + " already exists (use --force to replace it)");
-		assertThat(run.out()).isEmpty();
-		assertThat(json).hasContent("mine");
 	}
 
 	@Test
