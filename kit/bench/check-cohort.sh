@@ -17,22 +17,12 @@ fi
 page=$(cd "$(dirname "$page")" && pwd)/$(basename "$page")
 shot=${2:-${page%.html}.png}
 
-chromium=""
-for candidate in chromium chromium-browser google-chrome; do
-  if command -v "$candidate" >/dev/null 2>&1; then chromium=$(command -v "$candidate"); break; fi
-done
-if [[ -z "$chromium" ]]; then
-  echo "check-cohort: no chromium on PATH (apt-get update && apt-get install -y chromium)" >&2
-  exit 3
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/headless-chromium.sh" check-cohort
 
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
-flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
-  --disable-component-update --disable-sync --disable-extensions --user-data-dir="$profile"
-  --virtual-time-budget=3000)
 
-dom=$(timeout 120 "$chromium" "${flags[@]}" --dump-dom "file://$page#check" 2>/dev/null || true)
+dom=$(headless 120 --dump-dom "file://$page#check" 2>/dev/null || true)
 if [[ -z "$dom" ]]; then
   echo "check-cohort: chromium printed no DOM for $page" >&2
   exit 1
@@ -50,7 +40,7 @@ if [[ -f "$json" ]]; then
   expected=$(grep -o '"candidate" : ' "$json" | wc -l)
 fi
 
-timeout 120 "$chromium" "${flags[@]}" --window-size=1400,1000 --screenshot="$shot" "file://$page" >/dev/null 2>&1 || true
+headless 120 --window-size=1400,1000 --screenshot="$shot" "file://$page" >/dev/null 2>&1 || true
 size=$(stat -c %s "$shot" 2>/dev/null || echo 0)
 
 echo "check-cohort: check=$check, sort=$sorted, $rows rows rendered (page says $rendered, cohort.json $expected)," \

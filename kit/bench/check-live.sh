@@ -20,14 +20,7 @@ mkdir -p "$shots"
 shots=$(cd "$shots" && pwd)
 began=$(date +%s)
 
-chromium=""
-for candidate in chromium chromium-browser google-chrome; do
-  if command -v "$candidate" >/dev/null 2>&1; then chromium=$(command -v "$candidate"); break; fi
-done
-if [[ -z "$chromium" ]]; then
-  echo "check-live: no chromium on PATH (apt-get update && apt-get install -y chromium)" >&2
-  exit 3
-fi
+source kit/bench/headless-chromium.sh check-live
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/firedrill-live-check.XXXXXX")
 out="$work/live"
@@ -85,9 +78,7 @@ sys.exit(0 if s["release"].startswith(sys.argv[1]) and s["current"]["minutes"] >
 # the page's own figures: the attributes of its #current section once its script has rendered the state
 page() {
   local dom
-  dom=$(timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
-    --disable-component-update --disable-sync --disable-extensions --user-data-dir="$profile" \
-    --virtual-time-budget=3000 --dump-dom "$dashboard" 2>/dev/null || true)
+  dom=$(headless 60 --dump-dom "$dashboard" 2>/dev/null || true)
   grep -q 'data-check="ok"' <<<"$dom" || fail "the dashboard did not render (no data-check=\"ok\")"
   python3 -c '
 import re, sys
@@ -98,9 +89,7 @@ print(attrs["version"], attrs["error-rate"] or "nan", attrs["process-requests"],
 }
 
 shot() {
-  timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
-    --disable-component-update --disable-sync --disable-extensions --user-data-dir="$profile" \
-    --virtual-time-budget=3000 --window-size=1000,1500 --screenshot="$shots/$1" "$dashboard" >/dev/null 2>&1 || true
+  headless 60 --window-size=1000,1500 --screenshot="$shots/$1" "$dashboard" >/dev/null 2>&1 || true
   [[ $(stat -c %s "$shots/$1" 2>/dev/null || echo 0) -gt 10000 ]] || fail "no screenshot $1"
 }
 

@@ -16,22 +16,12 @@ fi
 report=$(cd "$(dirname "$report")" && pwd)/$(basename "$report")
 shot=${2:-${report%.html}.png}
 
-chromium=""
-for candidate in chromium chromium-browser google-chrome; do
-  if command -v "$candidate" >/dev/null 2>&1; then chromium=$(command -v "$candidate"); break; fi
-done
-if [[ -z "$chromium" ]]; then
-  echo "check-report: no chromium on PATH (apt-get update && apt-get install -y chromium)" >&2
-  exit 3
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/headless-chromium.sh" check-report
 
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
-flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
-  --disable-component-update --disable-sync --disable-extensions --user-data-dir="$profile"
-  --virtual-time-budget=3000)
 
-dom=$(timeout 120 "$chromium" "${flags[@]}" --dump-dom "file://$report" 2>/dev/null || true)
+dom=$(headless 120 --dump-dom "file://$report" 2>/dev/null || true)
 if [[ -z "$dom" ]]; then
   echo "check-report: chromium printed no DOM for $report" >&2
   exit 1
@@ -44,7 +34,7 @@ if grep -q 'NaN' <<<"$(grep -o 'points="[^"]*"' <<<"$dom")"; then
   exit 1
 fi
 
-timeout 120 "$chromium" "${flags[@]}" --window-size=1000,2200 --screenshot="$shot" "file://$report" >/dev/null 2>&1 || true
+headless 120 --window-size=1000,2200 --screenshot="$shot" "file://$report" >/dev/null 2>&1 || true
 size=$(stat -c %s "$shot" 2>/dev/null || echo 0)
 
 echo "check-report: $status, $charts charts, $lines lines, screenshot $shot ($size bytes)"

@@ -2,6 +2,7 @@ package io.firedrill.kit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -11,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 
 /** File-tree helpers shared by the commands. */
 public final class Folders {
@@ -98,6 +100,22 @@ public final class Folders {
 			return fileSystem.getReason();
 		}
 		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * Writes each text as a UTF-8 file of that name into {@code dir}, in order: the renderings of a card into its
+	 * staged folder.
+	 */
+	@SafeVarargs
+	public static void writeTexts(Path dir, Map.Entry<String, String>... files) {
+		try {
+			for (Map.Entry<String, String> file : files) {
+				Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Whether a folder does not exist or has nothing in it. */

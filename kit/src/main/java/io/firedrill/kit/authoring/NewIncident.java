@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,7 +139,7 @@ public final class NewIncident {
 			prs.add("#" + pr + " " + subject);
 		}
 		RevCommit seriesTip = commits.get(commits.size() - 1);
-		checkSeriesApplies(kit, commits, patches, id);
+		Optional<ReferenceFix> fix = replay(kit, commits, patches, request.fix(), id);
 
 		List<String> criteriaIds = new ArrayList<>(request.existingCriteria());
 		criteriaIds.addAll(request.newCriteria());
@@ -151,10 +152,10 @@ public final class NewIncident {
 		files.put(folder + "notes.md", DraftText.template("notes.md", Map.of("id", id, "prs", String.join("\n", prLines),
 				"criteria", String.join(", ", criteriaIds))));
 
-		boolean hasFix = request.fix() != null;
-		if (hasFix) {
-			files.putAll(referenceFix(kit, request.fix(), seriesTip, commits, patches, folder, criteriaIds, id));
-		}
+		fix.ifPresent((reference) -> {
+			files.put(folder + "fixes/reference.patch", reference.patch());
+			files.put(folder + "fixes/fixes.yaml", DraftText.fixesYaml(id, reference.subject(), criteriaIds));
+		});
 		if (!request.newCriteria().isEmpty()) {
 			StringBuilder yaml = new StringBuilder(new String(criteriaYaml, StandardCharsets.UTF_8));
 			if (yaml.length() > 0 && yaml.charAt(yaml.length() - 1) != '\n') {
@@ -173,11 +174,19 @@ public final class NewIncident {
 			Criteria.parse(updated);
 			files.put(Criteria.FILE, updated);
 		}
-		return new Draft(id, files, prs, hasFix);
+		return new Draft(id, files, prs, fix.isPresent());
 	}
 
-	/** The series as the kit will apply it: each patch on the healthy release, in order. */
-	private static RevCommit checkSeriesApplies(KitClone kit, List<RevCommit> commits, List<byte[]> patches,
+	/** The fix branch's commits after the last PR as one patch, and the subject of the first. */
+	private record ReferenceFix(byte[] patch, String subject) {
+	}
+
+	/**
+	 * The series applied as the kit will apply it, each patch on the healthy release in order, then the reference
+	 * fix, if any, on its last PR: one replay in memory checks both.
+	 * @param fix the fix branch or commit, or {@code null}
+	 */
+	private static Optional<ReferenceFix> replay(KitClone kit, List<RevCommit> commits, List<byte[]> patches, String fix,
 			String id) {
 		try (Repository memory = new InMemoryRepository(new DfsRepositoryDescription("new-incident"));
 				HistoryWriter history = new HistoryWriter(kit, memory)) {
@@ -188,42 +197,28 @@ public final class NewIncident {
 						commit.getFullMessage(), "incident " + id + ": PR " + (i + 1) + " (commit "
 								+ commit.abbreviate(10).name() + ") on " + Catalog.BASE_TAG);
 			}
-			return parent;
-		}
-	}
-
-	/** The fix branch's commits after the last PR, as one patch, and the fixes file naming it the reference. */
-	private static Map<String, byte[]> referenceFix(KitClone kit, String fix, RevCommit seriesTip,
-			List<RevCommit> commits, List<byte[]> patches, String folder, List<String> criteria, String id) {
-		Repository repository = kit.repository();
-		List<RevCommit> fixCommits = PrRange.commits(repository, seriesTip.name() + ".." + fix);
-		RevCommit fixTip = fixCommits.get(fixCommits.size() - 1);
-		try (RevWalk walk = new RevWalk(repository)) {
-			if (!walk.isMergedInto(walk.parseCommit(seriesTip), walk.parseCommit(fixTip))) {
-				throw FiredrillException.input("--fix " + fix + " is not on top of the last PR ("
-						+ seriesTip.abbreviate(10).name() + "): branch the fix from it");
+			if (fix == null) {
+				return Optional.empty();
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		RevCommit first = fixCommits.get(0);
-		byte[] patch = FormatPatch.write(repository, seriesTip.getTree(), fixTip.getTree(), first.getAuthorIdent(),
-				first.getFullMessage(), ShopLayout::isShopPath, "--fix " + fix);
-		try (Repository memory = new InMemoryRepository(new DfsRepositoryDescription("new-incident-fix"));
-				HistoryWriter history = new HistoryWriter(kit, memory)) {
-			RevCommit parent = history.base();
-			for (int i = 0; i < patches.size(); i++) {
-				parent = PatchCommit.apply(memory, parent, patches.get(i), commits.get(i).getAuthorIdent(),
-						commits.get(i).getFullMessage(), "incident " + id + ": PR " + (i + 1));
+			RevCommit seriesTip = commits.get(commits.size() - 1);
+			List<RevCommit> fixCommits = PrRange.commits(kit.repository(), seriesTip.name() + ".." + fix);
+			RevCommit fixTip = fixCommits.get(fixCommits.size() - 1);
+			try (RevWalk walk = new RevWalk(kit.repository())) {
+				if (!walk.isMergedInto(walk.parseCommit(seriesTip), walk.parseCommit(fixTip))) {
+					throw FiredrillException.input("--fix " + fix + " is not on top of the last PR ("
+							+ seriesTip.abbreviate(10).name() + "): branch the fix from it");
+				}
 			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			RevCommit first = fixCommits.get(0);
+			byte[] patch = FormatPatch.write(kit.repository(), seriesTip.getTree(), fixTip.getTree(),
+					first.getAuthorIdent(), first.getFullMessage(), ShopLayout::isShopPath, "--fix " + fix);
 			PatchCommit.apply(memory, parent, patch, first.getAuthorIdent(), first.getFullMessage(),
 					"incident " + id + ": the reference fix (--fix " + fix + ") on the last PR");
+			return Optional.of(new ReferenceFix(patch, first.getShortMessage()));
 		}
-		Map<String, byte[]> files = new LinkedHashMap<>();
-		files.put(folder + "fixes/reference.patch", patch);
-		files.put(folder + "fixes/fixes.yaml", DraftText.fixesYaml(id, first.getShortMessage(), criteria));
-		return files;
 	}
 
 	private static boolean known(Criteria criteria, String id) {

@@ -10,7 +10,6 @@ import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.TerminalText;
-import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.export.CandidateExport;
 import io.firedrill.kit.catalog.Criteria;
@@ -21,9 +20,9 @@ import io.firedrill.kit.history.TagSync;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -39,8 +38,8 @@ final class ExportCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(paramLabel = "<incident>", description = "Id of the incident (see 'firedrill list').")
-	private String incidentId;
+	@Mixin
+	private IncidentArgument incidentArgument;
 
 	@Option(names = "--out", paramLabel = "DIR", required = true,
 			description = "Directory of the new repository; must not exist or be empty.")
@@ -60,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
 	public Integer call() {
 		Path cwd = this.parent.workspace().cwd();
 		try (KitClone clone = this.parent.workspace().openKitClone()) {
-			Incident incident = Catalog.read(clone).get(this.incidentId);
+			Incident incident = this.incidentArgument.in(clone);
 			Fix known = null;
 			if (this.fix != null) {
 				if (this.bundle != null) {

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.TerminalText;
-import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.grade.GradingSession;
@@ -41,8 +40,8 @@ final class GradeCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "<incident>", description = "Id of the incident (see 'firedrill list').")
-	private String incidentId;
+	@Mixin
+	private IncidentArgument incidentArgument;
 
 	@Parameters(index = "1", paramLabel = "<candidate>",
 			description = "The candidate's repository folder, or a git bundle file.")
@@ -69,7 +68,7 @@ final class GradeCommand implements Callable<Integer> {
 	public Integer call() {
 		Path cwd = this.parent.workspace().cwd();
 		try (KitClone kit = this.parent.workspace().openKitClone()) {
-			Incident incident = Catalog.read(kit).get(this.incidentId);
+			Incident incident = this.incidentArgument.in(kit);
 			Criteria criteria = Criteria.read(kit);
 			criteria.of(incident);
 			Submission submission = Submission.open(cwd.resolve(this.candidate), this.ref);
@@ -87,18 +86,12 @@ final class GradeCommand implements Callable<Integer> {
 					out.println("workspace " + session.workspace());
 					out.flush();
 				}
-				Path staging = ScorecardFiles.stage(destination);
-				Scorecard card;
-				try {
-					card = session.grade(submission, staging.resolve(ScorecardFiles.LOG), true);
-					ScorecardFiles.write(card, staging);
-					ResultFiles.write(card, staging);
-					ScorecardFiles.publish(staging, destination, this.force);
-				}
-				catch (RuntimeException ex) {
-					ScorecardFiles.discard(staging);
-					throw ex;
-				}
+				Scorecard card = ScorecardFiles.writeStaged(destination, this.force, (staging) -> {
+					Scorecard graded = session.grade(submission, staging.resolve(ScorecardFiles.LOG), true);
+					ScorecardFiles.write(graded, staging);
+					ResultFiles.write(graded, staging);
+					return graded;
+				});
 				print(out, card, destination);
 			}
 		}

@@ -45,7 +45,7 @@ final class LiveDeployCommand implements Callable<Integer> {
 		if (this.repo != null && !Files.isDirectory(cwd.resolve(this.repo))) {
 			throw FiredrillException.input("--repo " + this.repo + " is not a directory");
 		}
-		LiveClient client = this.session.client(this.live.root());
+		LiveClient client = this.session.client();
 		String answer = client.install("deploy", this.ref, (this.repo != null) ? cwd.resolve(this.repo) : null);
 		this.spec.commandLine().getOut().println(answer);
 		this.spec.commandLine().getOut().flush();

@@ -53,7 +53,7 @@ final class LiveRollbackCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter stdout = this.spec.commandLine().getOut();
-		LiveClient client = this.session.client(this.live.root());
+		LiveClient client = this.session.client();
 		String from = client.status().path("source").asString();
 		boolean unsafe = false;
 		if (!this.skipCheck) {

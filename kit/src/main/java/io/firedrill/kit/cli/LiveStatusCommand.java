@@ -9,16 +9,12 @@ import io.firedrill.kit.live.LiveClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code firedrill live status}: the session's installed release and current figures. */
 @Command(name = "status", description = "Print the running session's release, error rate and jobs, in one screen.")
 final class LiveStatusCommand implements Callable<Integer> {
-
-	@ParentCommand
-	private LiveCommand live;
 
 	@Spec
 	private CommandSpec spec;
@@ -28,7 +24,7 @@ final class LiveStatusCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		LiveClient client = this.session.client(this.live.root());
+		LiveClient client = this.session.client();
 		JsonNode state = client.status();
 		PrintWriter stdout = this.spec.commandLine().getOut();
 		JsonNode current = state.path("current");

@@ -8,15 +8,11 @@ import io.firedrill.kit.live.LiveClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code firedrill live stop}: end the session; its database and logs stay. */
 @Command(name = "stop", description = "End the running session and every process it started; the database and logs stay in --out.")
 final class LiveStopCommand implements Callable<Integer> {
-
-	@ParentCommand
-	private LiveCommand live;
 
 	@Spec
 	private CommandSpec spec;
@@ -26,7 +22,7 @@ final class LiveStopCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws InterruptedException {
-		Path output = this.session.folder(this.live.root());
+		Path output = this.session.folder();
 		LiveClient client = LiveClient.of(output);
 		long pid = client.state().pid();
 		client.stop();

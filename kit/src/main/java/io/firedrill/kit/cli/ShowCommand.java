@@ -7,14 +7,13 @@ import java.util.concurrent.Callable;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.KitClone;
-import io.firedrill.kit.catalog.Catalog;
 import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.catalog.PullRequest;
 import io.firedrill.kit.history.ShopRelease;
 import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -28,13 +27,13 @@ final class ShowCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(paramLabel = "<incident>", description = "Id of the incident (see 'firedrill list').")
-	private String incidentId;
+	@Mixin
+	private IncidentArgument incidentArgument;
 
 	@Override
 	public Integer call() {
 		try (KitClone clone = this.parent.workspace().openKitClone()) {
-			Incident incident = Catalog.read(clone).get(this.incidentId);
+			Incident incident = this.incidentArgument.in(clone);
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.println(incident.id() + ": " + incident.title());
 			out.println("  tag:       " + incident.tag()

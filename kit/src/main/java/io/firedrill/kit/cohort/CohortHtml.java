@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import io.firedrill.kit.grade.card.ScorecardHtml;
+import io.firedrill.kit.HtmlText;
 
 /**
  * {@code cohort.html}: one file that works offline (no external script, font or style). A table with a row per
@@ -205,7 +205,7 @@ final class CohortHtml {
 	}
 
 	static String e(String value) {
-		return ScorecardHtml.escape(value);
+		return HtmlText.escape(value);
 	}
 
 }

@@ -211,18 +211,12 @@ public final class CohortRun {
 				this.session = GradingSession.open(this.kit, CohortRun.this.incident, CohortRun.this.criteria,
 						CohortRun.this.settings.grading());
 			}
-			Path staging = ScorecardFiles.stage(folder);
-			try {
+			return ScorecardFiles.writeStaged(folder, true, (staging) -> {
 				Scorecard card = this.session.grade(submission, staging.resolve(ScorecardFiles.LOG), true);
 				ScorecardFiles.write(card, staging);
 				ResultFiles.write(card, staging);
-				ScorecardFiles.publish(staging, folder, true);
 				return card;
-			}
-			catch (RuntimeException ex) {
-				ScorecardFiles.discard(staging);
-				throw ex;
-			}
+			});
 		}
 
 		private void closeSession() {
@@ -240,18 +234,15 @@ public final class CohortRun {
 
 	/** Writes the candidate's error file, staged then published; says why when even that is not possible. */
 	private String recordError(Path folder, Roster.Entry entry, String commit, String reason) {
-		Path staging = null;
 		try {
-			staging = ScorecardFiles.stage(folder);
-			ErrorCard.write(staging, this.incident.id(), entry.candidate(), commit, KitVersion.version(), this.kitCommit,
-					Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), reason);
-			ScorecardFiles.publish(staging, folder, true);
+			ScorecardFiles.writeStaged(folder, true, (staging) -> {
+				ErrorCard.write(staging, this.incident.id(), entry.candidate(), commit, KitVersion.version(),
+						this.kitCommit, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), reason);
+				return staging;
+			});
 			return "";
 		}
 		catch (RuntimeException ex) {
-			if (staging != null) {
-				ScorecardFiles.discard(staging);
-			}
 			return " (not recorded in its folder: " + oneLine(ex) + ")";
 		}
 	}

@@ -3,6 +3,8 @@ package io.firedrill.kit.cohort;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.firedrill.kit.HtmlText;
+
 /**
  * The cohort as a Markdown job summary ({@code $GITHUB_STEP_SUMMARY}): a totals line, a table with a row per
  * candidate, the distribution of each criterion. GitHub takes at most 1 MiB per step, so the candidate table is cut
@@ -87,15 +89,10 @@ final class CohortSummary {
 
 	/** Candidate text in a table cell: no markup, no HTML, no line break, no cell break. */
 	static String text(String value) {
-		if (value == null) {
-			return "";
-		}
-		StringBuilder out = new StringBuilder(value.length());
-		for (char c : value.toCharArray()) {
+		String content = HtmlText.escapeContent(value);
+		StringBuilder out = new StringBuilder(content.length());
+		for (char c : content.toCharArray()) {
 			switch (c) {
-				case '&' -> out.append("&amp;");
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
 				case '\n', '\r' -> out.append(' ');
 				case '|', '\\', '`', '*', '_', '[', ']', '#', '!', '~' -> out.append('\\').append(c);
 				default -> out.append(c);

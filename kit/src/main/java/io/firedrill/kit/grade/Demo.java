@@ -121,17 +121,11 @@ public final class Demo {
 	}
 
 	private static Scorecard grade(GradingSession session, Path candidate, Path cardFolder) {
-		Path staging = ScorecardFiles.stage(cardFolder);
-		try {
+		return ScorecardFiles.writeStaged(cardFolder, false, (staging) -> {
 			Scorecard card = session.grade(Submission.open(candidate, null), staging.resolve(ScorecardFiles.LOG), true);
 			ScorecardFiles.write(card, staging);
-			ScorecardFiles.publish(staging, cardFolder, false);
 			return card;
-		}
-		catch (RuntimeException ex) {
-			ScorecardFiles.discard(staging);
-			throw ex;
-		}
+		});
 	}
 
 	static String total(Scorecard card) {

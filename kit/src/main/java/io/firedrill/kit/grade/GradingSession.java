@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -149,23 +151,18 @@ public final class GradingSession implements AutoCloseable {
 	}
 
 	private void prepareSuites() {
-		if (this.catalog.support() != null && !this.workspace.copyModule(this.kit, this.catalog.support())) {
-			throw FiredrillException.environment("grading/" + this.catalog.support()
-					+ " (the hidden suites' support module) is not in the HEAD commit of " + this.kit.root());
-		}
+		Map<String, String> missing = copySuiteModules(this.catalog, this.criteria,
+				(module) -> this.workspace.copyModule(this.kit, module), this.kit.root());
 		for (Criterion criterion : this.criteria) {
 			if (criterion.isComposite()) {
 				continue;
 			}
-			Optional<String> missing = this.catalog.suiteModules(criterion)
-				.stream()
-				.filter((module) -> !this.workspace.copyModule(this.kit, module))
-				.findFirst();
-			if (missing.isPresent()) {
-				this.unavailable.put(criterion.id(), "the kit has no hidden suite for it yet (grading/"
-						+ missing.get() + " is not in its HEAD commit)");
+			String absent = missing.get(criterion.id());
+			if (absent != null) {
+				this.unavailable.put(criterion.id(), "the kit has no hidden suite for it yet (grading/" + absent
+						+ " is not in its HEAD commit)");
 				this.kitFindings.add(Finding.warning("suite-missing", "criterion " + criterion.id()
-						+ " cannot be graded: grading/" + missing.get() + " is not in the kit's HEAD commit"));
+						+ " cannot be graded: grading/" + absent + " is not in the kit's HEAD commit"));
 			}
 			else if (criterion.tests().isEmpty()) {
 				this.unavailable.put(criterion.id(), "grading/criteria.yaml lists no hidden test for it");
@@ -173,6 +170,33 @@ public final class GradingSession implements AutoCloseable {
 						+ " cannot be graded: grading/criteria.yaml lists no hidden test for it"));
 			}
 		}
+	}
+
+	/**
+	 * Copies the modules the criteria's suites build, each distinct module once: {@code copyModule} copies afresh, so
+	 * copying the support module again for every criterion that builds it only redid the same work.
+	 * @return by criterion id, the first module of its suite that the kit does not have
+	 * @throws FiredrillException (environment) if the kit has no support module
+	 */
+	static Map<String, String> copySuiteModules(Criteria catalog, List<Criterion> criteria,
+			Predicate<String> copyModule, Path kitRoot) {
+		Map<String, Boolean> copied = new HashMap<>();
+		Predicate<String> copiedOnce = (module) -> copied.computeIfAbsent(module, copyModule::test);
+		if (catalog.support() != null && !copiedOnce.test(catalog.support())) {
+			throw FiredrillException.environment("grading/" + catalog.support()
+					+ " (the hidden suites' support module) is not in the HEAD commit of " + kitRoot);
+		}
+		Map<String, String> missing = new LinkedHashMap<>();
+		for (Criterion criterion : criteria) {
+			if (!criterion.isComposite()) {
+				catalog.suiteModules(criterion)
+					.stream()
+					.filter(Predicate.not(copiedOnce))
+					.findFirst()
+					.ifPresent((module) -> missing.put(criterion.id(), module));
+			}
+		}
+		return missing;
 	}
 
 	/**

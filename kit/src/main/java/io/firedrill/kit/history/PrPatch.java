@@ -1,8 +1,6 @@
 package io.firedrill.kit.history;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -15,9 +13,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.patch.FormatError;
-import org.eclipse.jgit.patch.Patch;
-import org.eclipse.jgit.patch.PatchApplier;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -35,36 +30,10 @@ final class PrPatch {
 	/** The tree after the PR's patch, written with {@code inserter} into {@code target}. */
 	static ObjectId apply(Repository target, ObjectInserter inserter, ObjectReader reader, RevWalk walk,
 			Incident incident, PullRequest pr, RevTree before) throws IOException {
-		String where = "incident " + incident.id() + ": patch " + pr.patchFileName();
-		Patch patch = new Patch();
-		try (InputStream in = new ByteArrayInputStream(pr.patch().raw())) {
-			patch.parse(in);
-		}
-		if (!patch.getErrors().isEmpty()) {
-			FormatError error = patch.getErrors().get(0);
-			throw FiredrillException.input(where + " is not a valid patch: " + error.getMessage());
-		}
-		if (patch.getFiles().isEmpty()) {
-			throw FiredrillException.input(where + " contains no diff");
-		}
-		RevTree tree = walk.parseTree(before);
-		Optional<PatchCheck.Problem> problem = PatchCheck.firstProblem(reader, tree, patch);
-		if (problem.isPresent()) {
-			throw FiredrillException.patch(where + " no longer applies to " + problem.get().path() + " ("
-					+ problem.get().detail() + ")");
-		}
-		PatchApplier.Result result;
-		try {
-			result = new PatchApplier(target, tree, inserter).applyPatch(patch);
-		}
-		catch (IOException | RuntimeException ex) {
-			throw FiredrillException.patch(where + " no longer applies: " + ex.getMessage(), ex);
-		}
-		if (!result.getErrors().isEmpty()) {
-			throw FiredrillException.patch(where + " no longer applies: " + result.getErrors().get(0));
-		}
+		ObjectId tree = PatchCommit.applyToTree(target, inserter, reader, walk.parseTree(before), pr.patch().raw(),
+				"incident " + incident.id() + ": patch " + pr.patchFileName(), "no longer applies");
 		inserter.flush();
-		return result.getTreeId();
+		return tree;
 	}
 
 	/** Refuses the PR's commit when it adds a path of the kit or puts firedrill into the root pom. */

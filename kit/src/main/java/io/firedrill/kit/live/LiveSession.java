@@ -48,11 +48,10 @@ public final class LiveSession implements AutoCloseable {
 
 	/**
 	 * How to run.
-	 * @param seed seed of the traffic
-	 * @param checkoutsPerMinute checkout sessions per simulated minute
+	 * @param facts the incident's story, its traffic (seed, checkouts per minute, the payment sandbox's latency)
+	 * with what the command's options overrode
 	 * @param minuteLength wall time of a simulated minute
 	 * @param maxInFlight customer sessions in flight at most
-	 * @param gatewayLatency how long the payment sandbox takes per request
 	 * @param port loopback port of the dashboard, 0 for a free one
 	 */
 	public record Options(ReplayFacts facts, Duration minuteLength, int maxInFlight, int port) {
@@ -63,18 +62,6 @@ public final class LiveSession implements AutoCloseable {
 		/** The story played with the kit's default knobs, on a free port. */
 		public static Options of(ReplayFacts facts) {
 			return new Options(facts, MINUTE_LENGTH, Replay.Options.MAX_IN_FLIGHT, 0);
-		}
-
-		public long seed() {
-			return this.facts.traffic().seed();
-		}
-
-		public int checkoutsPerMinute() {
-			return this.facts.traffic().checkoutsPerMinute();
-		}
-
-		public Duration gatewayLatency() {
-			return this.facts.traffic().gatewayLatency();
 		}
 
 	}
@@ -170,9 +157,9 @@ public final class LiveSession implements AutoCloseable {
 		this.target = target;
 		this.progress = progress;
 		this.builds = new ShopBuilds(cache);
-		this.host = new ShopHost(this.processes, out.resolve("data"), out.resolve("logs"), options.gatewayLatency(),
-				facts.seeded().decliningCustomers(), List.of());
-		this.model = TrafficModel.standard(options.seed(), options.checkoutsPerMinute(),
+		this.host = new ShopHost(this.processes, out.resolve("data"), out.resolve("logs"),
+				facts.traffic().gatewayLatency(), facts.seeded().decliningCustomers(), List.of());
+		this.model = TrafficModel.standard(facts.traffic().seed(), facts.traffic().checkoutsPerMinute(),
 				facts.traffic().shareRoundingUp());
 	}
 
@@ -195,9 +182,9 @@ public final class LiveSession implements AutoCloseable {
 		try {
 			ShopDatabase database = new ShopDatabase(this.out.resolve("data"));
 			database.seedDueSubscriptions(this.facts.seeded().subscriptionsDue(), LocalDate.now(ZoneOffset.UTC),
-					this.options.seed());
-			database.seedDeclinedOrders(this.facts.seeded().decliningCustomers(), this.options.seed());
-			database.seedInterruptedCheckouts(this.facts.seeded().interruptedCheckouts(), this.options.seed());
+					this.facts.traffic().seed());
+			database.seedDeclinedOrders(this.facts.seeded().decliningCustomers(), this.facts.traffic().seed());
+			database.seedInterruptedCheckouts(this.facts.seeded().interruptedCheckouts(), this.facts.traffic().seed());
 		}
 		catch (SQLException ex) {
 			throw FiredrillException.environment("cannot seed the shop's database: " + ex.getMessage());
@@ -443,7 +430,7 @@ public final class LiveSession implements AutoCloseable {
 		state.put("activity", this.activity);
 		state.put("servicePort", running.port());
 		state.put("minuteMillis", this.options.minuteLength().toMillis());
-		state.put("checkoutsPerMinute", this.options.checkoutsPerMinute());
+		state.put("checkoutsPerMinute", this.facts.traffic().checkoutsPerMinute());
 		state.put("simTime", label(this.start, this.start.plusMinutes(this.index)));
 		Map<String, Object> current = new LinkedHashMap<>();
 		current.put("window", RECENT);

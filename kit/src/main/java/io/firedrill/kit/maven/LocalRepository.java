@@ -10,8 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
+import io.firedrill.kit.Xml;
 
 /**
  * Where the user's Maven keeps its local repository, found as Maven finds it, so that the kit reads jars from the
@@ -134,15 +133,9 @@ public final class LocalRepository {
 		if (content == null) {
 			return Optional.empty();
 		}
-		return Xml.parse(content).flatMap((document) -> {
-			for (Node node = document.getDocumentElement().getFirstChild(); node != null; node = node.getNextSibling()) {
-				if (node instanceof Element element && element.getTagName().equals("localRepository")) {
-					String value = element.getTextContent().strip();
-					return value.isEmpty() ? Optional.empty() : Optional.of(value);
-				}
-			}
-			return Optional.empty();
-		});
+		return Xml.parse(content)
+			.map((document) -> Xml.childText(document.getDocumentElement(), "localRepository"))
+			.filter((value) -> !value.isEmpty());
 	}
 
 	/** {@code ${user.home}}, {@code ${env.NAME}} and other system properties, as Maven expands them in settings. */

@@ -1,5 +1,5 @@
 /**
- * Maven as the user has it set up: where its local repository is, and POMs or settings read safely. It depends on
- * no other kit package.
+ * Maven as the user has it set up: where its local repository is, read from the command line, the environment and
+ * the settings (parsed with the root package's {@code Xml}). It depends on the root package only.
  */
 package io.firedrill.kit.maven;

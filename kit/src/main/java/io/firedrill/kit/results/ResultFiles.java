@@ -1,11 +1,9 @@
 package io.firedrill.kit.results;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
+import io.firedrill.kit.Folders;
 import io.firedrill.kit.grade.card.Scorecard;
 
 /**
@@ -27,15 +25,8 @@ public final class ResultFiles {
 
 	/** Writes the four formats of the card into {@code dir}. */
 	public static void write(Scorecard card, Path dir) {
-		try {
-			Files.writeString(dir.resolve(JUNIT), JUnitXml.write(card), StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(GRADESCOPE), GradescopeResults.write(card), StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(CLASSROOM), ClassroomResults.write(card), StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(SUMMARY), JobSummary.write(card), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Folders.writeTexts(dir, Map.entry(JUNIT, JUnitXml.write(card)), Map.entry(GRADESCOPE, GradescopeResults.write(card)),
+				Map.entry(CLASSROOM, ClassroomResults.write(card)), Map.entry(SUMMARY, JobSummary.write(card)));
 	}
 
 }

@@ -67,6 +67,16 @@ public final class Databases {
 
 	}
 
+	/** A started database: how to reach it, what it is, and how to throw it away. */
+	private record Started(DataSource dataSource, String describe, Runnable discard) implements Running {
+
+		@Override
+		public void close() {
+			this.discard.run();
+		}
+
+	}
+
 	/**
 	 * Starts a fresh database. H2 runs in PostgreSQL mode as the shop configures it, without DATABASE_TO_LOWER
 	 * (Liquibase 4 mishandles it); PostgreSQL is a real server (zonky's embedded binaries) in a temporary directory.
@@ -82,27 +92,14 @@ public final class Databases {
 		dataSource.setUser("sa");
 		dataSource.setPassword("");
 		String version = version(dataSource);
-		return new Running() {
-			@Override
-			public DataSource dataSource() {
-				return dataSource;
+		return new Started(dataSource, "H2 " + version + " (MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH)", () -> {
+			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+				statement.execute("SHUTDOWN");
 			}
-
-			@Override
-			public String describe() {
-				return "H2 " + version + " (MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH)";
+			catch (SQLException ex) {
+				// an in-memory database: gone with the JVM anyway
 			}
-
-			@Override
-			public void close() {
-				try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-					statement.execute("SHUTDOWN");
-				}
-				catch (SQLException ex) {
-					// an in-memory database: gone with the JVM anyway
-				}
-			}
-		};
+		});
 	}
 
 	private static Running postgres() {
@@ -115,27 +112,14 @@ public final class Databases {
 		}
 		DataSource dataSource = server.getPostgresDatabase();
 		String version = version(dataSource);
-		return new Running() {
-			@Override
-			public DataSource dataSource() {
-				return dataSource;
+		return new Started(dataSource, "PostgreSQL " + version + " (embedded server)", () -> {
+			try {
+				server.close();
 			}
-
-			@Override
-			public String describe() {
-				return "PostgreSQL " + version + " (embedded server)";
+			catch (IOException ex) {
+				// its temporary directory is the OS's to clean
 			}
-
-			@Override
-			public void close() {
-				try {
-					server.close();
-				}
-				catch (IOException ex) {
-					// its temporary directory is the OS's to clean
-				}
-			}
-		};
+		});
 	}
 
 	private static String version(DataSource dataSource) {

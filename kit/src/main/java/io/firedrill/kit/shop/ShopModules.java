@@ -1,6 +1,8 @@
 package io.firedrill.kit.shop;
 
-import java.io.ByteArrayInputStream;
+import static io.firedrill.kit.Xml.child;
+import static io.firedrill.kit.Xml.children;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,12 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-
+import io.firedrill.kit.Xml;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.helpers.DefaultHandler;
+import org.xml.sax.SAXException;
 
 /**
  * The modules of a shop as its POMs declare them: the root and its {@code <modules>}, recursively (profiles are
@@ -132,9 +131,9 @@ public final class ShopModules {
 			return Optional.empty();
 		}
 		try (InputStream in = Files.newInputStream(pom)) {
-			return parsePom(in);
+			return Optional.of(Xml.parser().parse(in).getDocumentElement());
 		}
-		catch (IOException ex) {
+		catch (IOException | SAXException ex) {
 			return Optional.empty();
 		}
 	}
@@ -144,23 +143,8 @@ public final class ShopModules {
 	 * a pom read from a commit rather than a folder.
 	 */
 	public static List<String> listed(byte[] pom) {
-		Element modules = parsePom(new ByteArrayInputStream(pom)).map((project) -> child(project, "modules")).orElse(null);
+		Element modules = Xml.parse(pom).map((document) -> child(document.getDocumentElement(), "modules")).orElse(null);
 		return children(modules, "module").stream().map(ShopModules::text).filter((name) -> !name.isEmpty()).toList();
-	}
-
-	private static Optional<Element> parsePom(InputStream in) {
-		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setExpandEntityReferences(false);
-			var builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(new DefaultHandler());
-			return Optional.of(builder.parse(in).getDocumentElement());
-		}
-		catch (IOException | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException ex) {
-			return Optional.empty();
-		}
 	}
 
 	private static void visit(Path root, Path dir, Module parent, List<Module> modules, Set<Path> seen) {
@@ -189,50 +173,14 @@ public final class ShopModules {
 		Module module = new Module(relative.isEmpty() ? "." : relative, groupId, text(child(project, "artifactId")),
 				version, packaging.isEmpty() ? "jar" : packaging, name.isEmpty() ? null : name);
 		modules.add(module);
-		Element list = child(project, "modules");
-		if (list == null) {
-			return;
-		}
-		for (Node node = list.getFirstChild(); node != null; node = node.getNextSibling()) {
-			if (node instanceof Element element && element.getTagName().equals("module")) {
-				String path = text(element);
-				if (!path.isEmpty()) {
-					Path next = normalized.resolve(path);
-					visit(root, next.getFileName().toString().endsWith(".xml") ? next.getParent() : next, module,
-							modules, seen);
-				}
+		for (Element element : children(child(project, "modules"), "module")) {
+			String path = text(element);
+			if (!path.isEmpty()) {
+				Path next = normalized.resolve(path);
+				visit(root, next.getFileName().toString().endsWith(".xml") ? next.getParent() : next, module, modules,
+						seen);
 			}
 		}
-	}
-
-	/** The first direct child element with that name, or {@code null}. */
-	public static Element child(Element parent, String name) {
-		if (parent == null) {
-			return null;
-		}
-		for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-			if (node instanceof Element element && element.getTagName().equals(name)) {
-				return element;
-			}
-		}
-		return null;
-	}
-
-	/** All direct child elements with that name (none of {@code null}). */
-	public static List<Element> children(Element parent, String name) {
-		List<Element> children = new ArrayList<>();
-		for (Node node = (parent != null) ? parent.getFirstChild() : null; node != null; node = node.getNextSibling()) {
-			if (node instanceof Element element && element.getTagName().equals(name)) {
-				children.add(element);
-			}
-		}
-		return children;
-	}
-
-	/** The text of a direct child element, or {@code null} without one. */
-	public static String text(Element parent, String name) {
-		Element child = child(parent, name);
-		return (child != null) ? child.getTextContent().strip() : null;
 	}
 
 	private static String text(Element element) {

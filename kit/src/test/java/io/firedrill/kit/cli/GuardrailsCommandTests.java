@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.support.Cli.Run;
@@ -38,6 +40,22 @@ class GuardrailsCommandTests {
 			              - column:
 			                  name: note
 			                  type: varchar(200)
+			""";
+
+	/** A release changeset migration-lint catches: a NOT NULL column without a default breaks the old release's INSERTs. */
+	static final String REQUIRED_COLUMN = """
+			  - changeSet:
+			      id: 2.4.0-add-order-metadata
+			      author: priya.raman
+			      changes:
+			        - addColumn:
+			            tableName: orders
+			            columns:
+			              - column:
+			                  name: order_metadata
+			                  type: jsonb
+			                  constraints:
+			                    nullable: false
 			""";
 
 	@BeforeAll
@@ -73,24 +91,10 @@ class GuardrailsCommandTests {
 
 	@Test
 	void aCaughtProblemExitsEightAndTheJsonSaysWhat() throws Exception {
-		Path shop = shopWithChangelog("""
-				  - changeSet:
-				      id: 2.4.0-add-order-metadata
-				      author: priya.raman
-				      changes:
-				        - addColumn:
-				            tableName: orders
-				            columns:
-				              - column:
-				                  name: order_metadata
-				                  type: jsonb
-				                  constraints:
-				                    nullable: false
-				""");
+		Path shop = shopWithChangelog(REQUIRED_COLUMN);
 		Path json = dir.resolve("report.json");
 
-		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
-				"--baseline", "none", "--json", json.toString());
+		Run run = migrationLint(shop, "--json", json.toString());
 
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(8);
 		assertThat(run.out()).contains("migration-lint   caught", "required-column-breaks-old-writers: "
@@ -102,24 +106,10 @@ class GuardrailsCommandTests {
 
 	@Test
 	void sarifLocatesTheCaughtChangesetInItsFileAndLine() throws Exception {
-		Path shop = shopWithChangelog("""
-				  - changeSet:
-				      id: 2.4.0-add-order-metadata
-				      author: priya.raman
-				      changes:
-				        - addColumn:
-				            tableName: orders
-				            columns:
-				              - column:
-				                  name: order_metadata
-				                  type: jsonb
-				                  constraints:
-				                    nullable: false
-				""");
+		Path shop = shopWithChangelog(REQUIRED_COLUMN);
 		Path sarif = dir.resolve("report.sarif");
 
-		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
-				"--baseline", "none", "--sarif", sarif.toString());
+		Run run = migrationLint(shop, "--sarif", sarif.toString());
 
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(8);
 		assertThat(Files.readString(sarif)).contains("\"name\" : \"firedrill guardrails\"",
@@ -128,19 +118,19 @@ class GuardrailsCommandTests {
 				"\"uriBaseId\" : \"%SRCROOT%\"", "\"startLine\" : 3");
 	}
 
-	@Test
-	void anExistingSarifFileIsRefusedBeforeAnythingRunsAndKept(@TempDir Path out) throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "--json", "--sarif" })
+	void anExistingReportFileIsRefusedBeforeAnythingRunsAndKept(String option, @TempDir Path out) throws Exception {
 		Path shop = shopWithChangelog(NULLABLE_COLUMN);
-		Path sarif = Files.writeString(out.resolve("report.sarif"), "mine\n");
+		Path report = Files.writeString(out.resolve("report"), "mine\n");
 
-		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
-				"--baseline", "none", "--sarif", sarif.toString());
+		Run run = migrationLint(shop, option, report.toString());
 
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.errLines())
-			.containsExactly("firedrill: --sarif " + sarif + " already exists (use --force to replace it)");
+			.containsExactly("firedrill: " + option + " " + report + " already exists (use --force to replace it)");
 		assertThat(run.out()).isEmpty();
-		assertThat(sarif).hasContent("mine");
+		assertThat(report).hasContent("mine");
 	}
 
 	@Test
@@ -148,8 +138,7 @@ class GuardrailsCommandTests {
 		Path shop = shopWithChangelog(NULLABLE_COLUMN);
 		Path file = out.resolve("report");
 
-		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
-				"--baseline", "none", "--json", file.toString(), "--sarif", file.toString());
+		Run run = migrationLint(shop, "--json", file.toString(), "--sarif", file.toString());
 
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.errLines()).containsExactly("firedrill: --json and --sarif name the same file " + file);
@@ -157,27 +146,11 @@ class GuardrailsCommandTests {
 	}
 
 	@Test
-	void anExistingJsonFileIsRefusedBeforeAnythingRunsAndKept(@TempDir Path out) throws Exception {
-		Path shop = shopWithChangelog(NULLABLE_COLUMN);
-		Path json = Files.writeString(out.resolve("report.json"), "mine\n");
-
-		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
-				"--baseline", "none", "--json", json.toString());
-
-		assertThat(run.exitCode()).isEqualTo(3);
-		assertThat(run.errLines())
-			.containsExactly("firedrill: --json " + json + " already exists (use --force to replace it)");
-		assertThat(run.out()).isEmpty();
-		assertThat(json).hasContent("mine");
-	}
-
-	@Test
 	void forceReplacesAnExistingJsonFileAndLeavesNoTemporaryFile(@TempDir Path out) throws Exception {
 		Path shop = shopWithChangelog(NULLABLE_COLUMN);
 		Path json = Files.writeString(out.resolve("report.json"), "mine\n");
 
-		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
-				"--baseline", "none", "--json", json.toString(), "--force");
+		Run run = migrationLint(shop, "--json", json.toString(), "--force");
 
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(Files.readString(json)).contains("\"status\" : \"pass\"");
@@ -192,8 +165,7 @@ class GuardrailsCommandTests {
 		Path folder = Files.createDirectories(out.resolve("report.json"));
 		Files.writeString(folder.resolve("notes.txt"), "mine\n");
 
-		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
-				"--baseline", "none", "--json", folder.toString(), "--force");
+		Run run = migrationLint(shop, "--json", folder.toString(), "--force");
 
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.errLines()).singleElement().asString()
@@ -207,8 +179,7 @@ class GuardrailsCommandTests {
 		Path readOnly = ReadOnlyFolder.in(out);
 		Path json = readOnly.resolve("firedrill-report.json");
 
-		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
-				"--baseline", "none", "--json", json.toString());
+		Run run = migrationLint(shop, "--json", json.toString());
 
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.errLines()).singleElement().asString()
@@ -246,8 +217,7 @@ class GuardrailsCommandTests {
 				                  defaultValue: '{}'
 				""");
 
-		Run run = firedrillIn(fixture.root(), dir, "guardrails", shop.toString(), "--only", "migration-lint",
-				"--baseline", "none");
+		Run run = migrationLint(shop);
 
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.out()).contains("migration-lint   pass");
@@ -312,6 +282,14 @@ class GuardrailsCommandTests {
 			.contains("name the same release");
 		// an incident tag without a version says nothing about the order
 		assertThat(RollbackCheckCommand.wrongDirection("incident/not-null-migration", "v2.3.0", dir)).isEmpty();
+	}
+
+	/** {@code firedrill guardrails SHOP --only migration-lint --baseline none}, with these options after it. */
+	private static Run migrationLint(Path shop, String... options) {
+		List<String> args = new ArrayList<>(List.of("guardrails", shop.toString(), "--only", "migration-lint",
+				"--baseline", "none"));
+		args.addAll(List.of(options));
+		return firedrillIn(fixture.root(), dir, args.toArray(String[]::new));
 	}
 
 	private static Path shopWithChangelog(String release) throws Exception {

@@ -1,11 +1,16 @@
 package io.firedrill.kit.cli;
 
 import static io.firedrill.kit.support.Cli.firedrill;
+import static io.firedrill.kit.support.Cli.firedrillIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.catalog.ReplayFacts;
 import io.firedrill.kit.live.LiveSession;
 import io.firedrill.kit.live.LiveState;
@@ -29,6 +34,21 @@ class LiveCommandTests {
 		assertThat(run.out()).startsWith("Usage: firedrill live")
 			.contains("deploy", "rollback", "status", "stop", "--repo", "--port", "--minute-millis",
 					LiveCommand.DEFAULT_OUT + " in the current", "Exit codes:", "12");
+	}
+
+	@Test
+	void theSessionCommandsLookForTheSessionInTheirOutFolderUnderTheCurrentDirectory() throws IOException {
+		Path cwd = Files.createDirectories(this.dir.resolve("cwd"));
+		for (List<String> command : List.of(List.of("status"), List.of("stop"), List.of("rollback", "--to", "v2.3.0"))) {
+			List<String> args = new ArrayList<>(List.of("live"));
+			args.addAll(command);
+			args.addAll(List.of("--out", "nowhere"));
+
+			Run run = firedrillIn(this.dir, cwd, args.toArray(String[]::new));
+
+			assertThat(run.exitCode()).as(command.get(0)).isEqualTo(ExitCode.NO_SESSION.code());
+			assertThat(run.err()).as(command.get(0)).contains("no live session in " + cwd.resolve("nowhere"));
+		}
 	}
 
 	@Test
@@ -56,10 +76,10 @@ class LiveCommandTests {
 
 		LiveSession.Options options = LiveCommand.validated(2000, 40, 0, 7L, story);
 
-		assertThat(options.seed()).isEqualTo(7L);
-		assertThat(options.checkoutsPerMinute()).isEqualTo(40);
+		assertThat(options.facts().traffic().seed()).isEqualTo(7L);
+		assertThat(options.facts().traffic().checkoutsPerMinute()).isEqualTo(40);
 		assertThat(options.minuteLength()).isEqualTo(java.time.Duration.ofSeconds(2));
-		assertThat(options.gatewayLatency()).isEqualTo(story.traffic().gatewayLatency());
+		assertThat(options.facts().traffic().gatewayLatency()).isEqualTo(story.traffic().gatewayLatency());
 		assertThat(options.facts().traffic().shareRoundingUp()).as("what no option overrides stays the story's")
 			.isEqualTo(story.traffic().shareRoundingUp())
 			.isPositive();

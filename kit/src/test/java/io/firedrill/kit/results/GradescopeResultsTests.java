@@ -2,7 +2,6 @@ package io.firedrill.kit.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 
 import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
@@ -18,12 +17,8 @@ class GradescopeResultsTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static List<Scorecard> cards() {
-		return Schemas.cards();
-	}
-
 	@ParameterizedTest
-	@MethodSource("cards")
+	@MethodSource("io.firedrill.kit.results.Schemas#cards")
 	void everyCardIsValidAgainstTheSchemaTranscribedFromGradescopesDocumentation(Scorecard card) {
 		assertThat(Schemas.jsonProblems("gradescope-results.schema.json", SpecificationVersion.DRAFT_2020_12,
 				GradescopeResults.write(card))).isEmpty();

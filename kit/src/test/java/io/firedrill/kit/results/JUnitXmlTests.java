@@ -3,7 +3,6 @@ package io.firedrill.kit.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
-import java.util.List;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -20,12 +19,8 @@ import io.firedrill.kit.grade.card.ScorecardSamples;
 
 class JUnitXmlTests {
 
-	static List<Scorecard> cards() {
-		return Schemas.cards();
-	}
-
 	@ParameterizedTest
-	@MethodSource("cards")
+	@MethodSource("io.firedrill.kit.results.Schemas#cards")
 	void everyCardIsValidAgainstTheJenkinsJunitSchema(Scorecard card) {
 		assertThat(Schemas.junitProblems(JUnitXml.write(card))).isEmpty();
 	}

@@ -1,14 +1,15 @@
 package io.firedrill.kit.support;
 
+import static io.firedrill.kit.support.CloneFiles.KIT_BLOCK;
+import static io.firedrill.kit.support.CloneFiles.commit;
+import static io.firedrill.kit.support.CloneFiles.write;
 import static io.firedrill.kit.support.GitCli.git;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 
 /**
  * A firedrill clone whose tiny shop has a job the kit has never heard of by name, {@value #NEW_JOB}, next to one it
@@ -46,12 +47,6 @@ public final class ExtraJobClone {
 			        <module>loyalty-points-job</module>
 			%s    </modules>
 			</project>
-			""";
-
-	private static final String KIT_BLOCK = """
-			        <!-- firedrill:kit-begin (not part of the shop; removed from exported repositories) -->
-			        <module>kit</module>
-			        <!-- firedrill:kit-end -->
 			""";
 
 	/**
@@ -265,16 +260,6 @@ public final class ExtraJobClone {
 				    <version>%s</version>
 				</project>
 				""".formatted(artifactId, version);
-	}
-
-	private static void commit(Path dir, String date, String message) {
-		git(Map.of("GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date), dir, "commit", "-q", "-m", message);
-	}
-
-	private static void write(Path dir, String path, String content) throws IOException {
-		Path file = dir.resolve(path);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content, StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,10 +1,11 @@
 package io.firedrill.kit.support;
 
+import static io.firedrill.kit.support.CloneFiles.KIT_BLOCK;
+import static io.firedrill.kit.support.CloneFiles.write;
 import static io.firedrill.kit.support.GitCli.git;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -75,12 +76,6 @@ public final class FakeClone {
 			        <module>checkout-service</module>
 			%s    </modules>
 			</project>
-			""";
-
-	private static final String KIT_BLOCK = """
-			        <!-- firedrill:kit-begin (not part of the shop; removed from exported repositories) -->
-			        <module>kit</module>
-			        <!-- firedrill:kit-end -->
 			""";
 
 	private static final String CHECKOUT = """
@@ -338,12 +333,6 @@ public final class FakeClone {
 		env.put("GIT_AUTHOR_DATE", date);
 		env.put("GIT_COMMITTER_DATE", date);
 		git(env, dir, "commit", "-q", "-m", message);
-	}
-
-	private static void write(Path dir, String path, String content) throws IOException {
-		Path file = dir.resolve(path);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content, StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.firedrill.kit.support;
 
+import static io.firedrill.kit.support.CloneFiles.KIT_BLOCK;
+import static io.firedrill.kit.support.CloneFiles.commit;
+import static io.firedrill.kit.support.CloneFiles.write;
 import static io.firedrill.kit.support.GitCli.git;
 
 import java.io.IOException;
@@ -7,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A firedrill clone small enough to build for real in seconds: a shop of two modules (the payment SDK and
@@ -53,12 +55,6 @@ public final class TinyKit {
 			        <java.version>17</java.version>
 			    </properties>
 			</project>
-			""";
-
-	private static final String KIT_BLOCK = """
-			        <!-- firedrill:kit-begin (not part of the shop; removed from exported repositories) -->
-			        <module>kit</module>
-			        <!-- firedrill:kit-end -->
 			""";
 
 	private static final String SDK_POM = """
@@ -415,22 +411,6 @@ public final class TinyKit {
 		write(dir, "checkout-service/src/main/java/com/acme/shop/checkout/Pricing.java", PRICING);
 		write(dir, "checkout-service/src/test/java/com/acme/shop/checkout/PricingTests.java", VISIBLE_TEST);
 		write(dir, "deploy/runtime.properties", "payment-sdk.version=3.1.0\n");
-	}
-
-	private static void commit(Path dir, String date, String message, String... options) {
-		String[] args = new String[options.length + 4];
-		args[0] = "commit";
-		args[1] = "-q";
-		System.arraycopy(options, 0, args, 2, options.length);
-		args[options.length + 2] = "-m";
-		args[options.length + 3] = message;
-		git(Map.of("GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date), dir, args);
-	}
-
-	private static void write(Path dir, String path, String content) throws IOException {
-		Path file = dir.resolve(path);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content, StandardCharsets.UTF_8);
 	}
 
 }

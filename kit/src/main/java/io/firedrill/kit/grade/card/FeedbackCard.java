@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.firedrill.kit.HtmlText;
 import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.grade.verdict.CriterionResult;
 import io.firedrill.kit.grade.verdict.Severity;
@@ -130,14 +131,14 @@ final class FeedbackCard {
 	public static String html(Scorecard card) {
 		StringBuilder html = new StringBuilder();
 		html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Your feedback: ")
-			.append(ScorecardHtml.escape(card.incidentTitle())).append("</title>\n<style>\n").append(ScorecardHtml.STYLE)
+			.append(HtmlText.escape(card.incidentTitle())).append("</title>\n<style>\n").append(ScorecardHtml.STYLE)
 			.append("</style>\n</head>\n<body>\n");
-		html.append("<h1>Your feedback: ").append(ScorecardHtml.escape(card.incidentTitle())).append("</h1>\n");
-		html.append("<p class=\"meta\">Graded commit <code>").append(ScorecardHtml.escape(card.candidate().shortCommit()))
-			.append("</code> at ").append(ScorecardHtml.escape(card.gradedAt())).append("</p>\n");
+		html.append("<h1>Your feedback: ").append(HtmlText.escape(card.incidentTitle())).append("</h1>\n");
+		html.append("<p class=\"meta\">Graded commit <code>").append(HtmlText.escape(card.candidate().shortCommit()))
+			.append("</code> at ").append(HtmlText.escape(card.gradedAt())).append("</p>\n");
 		if (card.candidate().uncommittedChanges()) {
 			html.append("<p class=\"banner\"><strong>Uncommitted changes were not graded</strong> (")
-				.append(ScorecardHtml.escape(String.join(", ", card.candidate().uncommittedPaths()))).append(").</p>\n");
+				.append(HtmlText.escape(String.join(", ", card.candidate().uncommittedPaths()))).append(").</p>\n");
 		}
 		html.append("<h2>Your build</h2>\n<p>").append(card.build().ok() ? "Every module built."
 				: "<strong class=\"critical\">Not every module built.</strong>").append("</p>\n");
@@ -145,11 +146,11 @@ final class FeedbackCard {
 		if (!errors.isEmpty()) {
 			html.append("<p>First errors:</p>\n<ul>\n");
 			for (String error : errors) {
-				html.append("<li><code>").append(ScorecardHtml.escape(error)).append("</code></li>\n");
+				html.append("<li><code>").append(HtmlText.escape(error)).append("</code></li>\n");
 			}
 			html.append("</ul>\n");
 		}
-		html.append("<h2>Your tests</h2>\n<p>").append(ScorecardHtml.escape(ScorecardMarkdown.ownTests(card.ownTests())))
+		html.append("<h2>Your tests</h2>\n<p>").append(HtmlText.escape(ScorecardMarkdown.ownTests(card.ownTests())))
 			.append("</p>\n<h2>What was checked</h2>\n");
 		List<Item> items = items(card);
 		if (items.isEmpty()) {
@@ -162,11 +163,11 @@ final class FeedbackCard {
 				continue;
 			}
 			String css = item.result().graded() ? item.result().status().label() : "fail";
-			html.append(ScorecardHtml.escape(item.title())).append(" <span class=\"status ").append(css)
+			html.append(HtmlText.escape(item.title())).append(" <span class=\"status ").append(css)
 				.append("\">").append(item.status()).append("</span> ").append(item.result().points()).append(" / ")
 				.append(item.result().max()).append(" points</h3>\n");
 			if (item.text() != null) {
-				html.append("<p>").append(ScorecardHtml.escape(item.text())).append("</p>\n");
+				html.append("<p>").append(HtmlText.escape(item.text())).append("</p>\n");
 			}
 			html.append("</div>\n");
 		}

@@ -2,7 +2,6 @@ package io.firedrill.kit.grade.card;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.firedrill.kit.Cleanup;
 import io.firedrill.kit.FiredrillException;
@@ -75,8 +75,26 @@ public final class ScorecardFiles {
 		Folders.checkWritable(out.toAbsolutePath().normalize().getParent());
 	}
 
+	/**
+	 * Fills a new hidden folder next to {@code out} with {@code write}, then moves it to {@code out}, replacing what
+	 * was there when allowed; when anything fails, the staged folder is removed and {@code out} is left as it was.
+	 * @return what {@code write} returned (the card it wrote)
+	 */
+	public static <T> T writeStaged(Path out, boolean replace, Function<Path, T> write) {
+		Path staging = stage(out);
+		try {
+			T written = write.apply(staging);
+			publish(staging, out, replace);
+			return written;
+		}
+		catch (RuntimeException ex) {
+			discard(staging);
+			throw ex;
+		}
+	}
+
 	/** A new hidden folder next to {@code out}, to write into. */
-	public static Path stage(Path out) {
+	static Path stage(Path out) {
 		try {
 			Path parent = out.toAbsolutePath().normalize().getParent();
 			Files.createDirectories(parent);
@@ -94,22 +112,14 @@ public final class ScorecardFiles {
 
 	/** Writes the renderings of the card into {@code dir}. */
 	public static void write(Scorecard card, Path dir) {
-		try {
-			Files.writeString(dir.resolve(MARKER), "a scorecard folder of firedrill grade: --force may replace it\n",
-					StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(JSON), ScorecardJson.write(card), StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(MARKDOWN), ScorecardMarkdown.write(card), StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(HTML), ScorecardHtml.write(card), StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(FEEDBACK_MARKDOWN), FeedbackCard.markdown(card), StandardCharsets.UTF_8);
-			Files.writeString(dir.resolve(FEEDBACK_HTML), FeedbackCard.html(card), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Folders.writeTexts(dir, Map.entry(MARKER, "a scorecard folder of firedrill grade: --force may replace it\n"),
+				Map.entry(JSON, ScorecardJson.write(card)), Map.entry(MARKDOWN, ScorecardMarkdown.write(card)),
+				Map.entry(HTML, ScorecardHtml.write(card)), Map.entry(FEEDBACK_MARKDOWN, FeedbackCard.markdown(card)),
+				Map.entry(FEEDBACK_HTML, FeedbackCard.html(card)));
 	}
 
 	/** Moves the staged folder to {@code out}, replacing what was there when allowed. */
-	public static void publish(Path staging, Path out, boolean replace) {
+	static void publish(Path staging, Path out, boolean replace) {
 		try {
 			if (Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
 				checkDestination(out, replace);
@@ -124,7 +134,7 @@ public final class ScorecardFiles {
 	}
 
 	/** Removes a staged folder that will not be published. */
-	public static void discard(Path staging) {
+	static void discard(Path staging) {
 		Folders.deleteQuietly(staging);
 		unregister(staging);
 	}

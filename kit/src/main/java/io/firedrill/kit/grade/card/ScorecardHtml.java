@@ -1,5 +1,7 @@
 package io.firedrill.kit.grade.card;
 
+import static io.firedrill.kit.HtmlText.escape;
+
 import java.util.Locale;
 
 import io.firedrill.kit.catalog.Criterion;
@@ -247,25 +249,6 @@ public final class ScorecardHtml {
 			text += " (not graded)";
 		}
 		return "<span class=\"status " + css + "\">" + escape(text) + "</span>";
-	}
-
-	/** Text as HTML content or a quoted attribute value: the one escaping every page of the kit uses. */
-	public static String escape(String value) {
-		if (value == null) {
-			return "";
-		}
-		StringBuilder out = new StringBuilder(value.length());
-		for (char c : value.toCharArray()) {
-			switch (c) {
-				case '&' -> out.append("&amp;");
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '"' -> out.append("&quot;");
-				case '\'' -> out.append("&#39;");
-				default -> out.append(c);
-			}
-		}
-		return out.toString();
 	}
 
 }

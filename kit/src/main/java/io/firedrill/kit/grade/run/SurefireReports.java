@@ -10,17 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
+import io.firedrill.kit.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads Surefire and Failsafe XML reports ({@code TEST-*.xml}): the only source of test results the grader trusts,
@@ -103,7 +98,7 @@ public final class SurefireReports {
 
 	/** The test cases of one report. */
 	public static List<ReportedTest> parse(InputStream report) throws IOException, SAXException {
-		Document document = builder().parse(report);
+		Document document = Xml.parser().parse(report);
 		NodeList cases = document.getElementsByTagName("testcase");
 		List<ReportedTest> tests = new ArrayList<>();
 		for (int i = 0; i < cases.getLength(); i++) {
@@ -127,10 +122,7 @@ public final class SurefireReports {
 		TestOutcome outcome = TestOutcome.PASSED;
 		Element problem = null;
 		boolean flaky = false;
-		for (Node child = testCase.getFirstChild(); child != null; child = child.getNextSibling()) {
-			if (!(child instanceof Element element)) {
-				continue;
-			}
+		for (Element element : Xml.children(testCase, null)) {
 			switch (element.getTagName()) {
 				case "failure" -> {
 					outcome = outcome.worse(TestOutcome.FAILED);
@@ -209,23 +201,6 @@ public final class SurefireReports {
 
 	public static String abbreviate(String text, int limit) {
 		return (text.length() <= limit) ? text : text.substring(0, limit - 1).stripTrailing() + "…";
-	}
-
-	private static DocumentBuilder builder() {
-		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setXIncludeAware(false);
-			factory.setExpandEntityReferences(false);
-			factory.setNamespaceAware(false);
-			DocumentBuilder builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(new DefaultHandler());
-			return builder;
-		}
-		catch (ParserConfigurationException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

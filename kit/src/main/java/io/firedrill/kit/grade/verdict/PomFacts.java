@@ -1,5 +1,8 @@
 package io.firedrill.kit.grade.verdict;
 
+import static io.firedrill.kit.Xml.child;
+import static io.firedrill.kit.Xml.children;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,15 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
+import io.firedrill.kit.Xml;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * What a POM says about how tests run and what runs inside Maven: the settings that skip, exclude or ignore tests,
@@ -59,7 +56,7 @@ final class PomFacts {
 	public static Set<Fact> of(byte[] pom) {
 		Element project;
 		try {
-			project = builder().parse(new ByteArrayInputStream(pom)).getDocumentElement();
+			project = Xml.parser().parse(new ByteArrayInputStream(pom)).getDocumentElement();
 		}
 		catch (SAXException | IOException ex) {
 			throw new IllegalArgumentException("not well-formed XML: " + ex.getMessage(), ex);
@@ -144,40 +141,6 @@ final class PomFacts {
 
 	private static String text(Element element) {
 		return (element != null) ? element.getTextContent().strip().replaceAll("\\s+", " ") : "";
-	}
-
-	private static Element child(Element parent, String name) {
-		List<Element> children = children(parent, name);
-		return children.isEmpty() ? null : children.get(0);
-	}
-
-	private static List<Element> children(Element parent, String name) {
-		List<Element> children = new ArrayList<>();
-		if (parent == null) {
-			return children;
-		}
-		for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-			if (node instanceof Element element && (name == null || element.getTagName().equals(name))) {
-				children.add(element);
-			}
-		}
-		return children;
-	}
-
-	private static DocumentBuilder builder() {
-		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setXIncludeAware(false);
-			factory.setExpandEntityReferences(false);
-			DocumentBuilder builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(new DefaultHandler());
-			return builder;
-		}
-		catch (ParserConfigurationException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

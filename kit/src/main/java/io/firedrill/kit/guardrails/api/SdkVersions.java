@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-
+import io.firedrill.kit.Xml;
 import io.firedrill.kit.shop.HostRuntime;
 import io.firedrill.kit.shop.ShopBuild;
 import io.firedrill.kit.shop.ShopModules;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -65,24 +63,20 @@ final class SdkVersions {
 	static List<Usage> parse(Path effectivePom, String artifactId) {
 		Element root;
 		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			Document document = factory.newDocumentBuilder().parse(effectivePom.toFile());
-			root = document.getDocumentElement();
+			root = Xml.parser().parse(effectivePom.toFile()).getDocumentElement();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("cannot read the effective POMs: " + ex.getMessage(), ex);
 		}
-		List<Element> projects = root.getTagName().equals("projects") ? ShopModules.children(root, "project")
-				: List.of(root);
+		List<Element> projects = root.getTagName().equals("projects") ? Xml.children(root, "project") : List.of(root);
 		List<Usage> usages = new ArrayList<>();
 		for (Element project : projects) {
-			String module = ShopModules.text(project, "artifactId");
-			for (Element dependency : ShopModules.children(ShopModules.child(project, "dependencies"), "dependency")) {
-				if (artifactId.equals(ShopModules.text(dependency, "artifactId"))) {
-					usages.add(new Usage(module, ShopModules.text(dependency, "groupId"), artifactId,
-							ShopModules.text(dependency, "version"),
-							Optional.ofNullable(ShopModules.text(dependency, "scope")).orElse("compile")));
+			String module = Xml.childText(project, "artifactId");
+			for (Element dependency : Xml.children(Xml.child(project, "dependencies"), "dependency")) {
+				if (artifactId.equals(Xml.childText(dependency, "artifactId"))) {
+					usages.add(new Usage(module, Xml.childText(dependency, "groupId"), artifactId,
+							Xml.childText(dependency, "version"),
+							Optional.ofNullable(Xml.childText(dependency, "scope")).orElse("compile")));
 				}
 			}
 		}

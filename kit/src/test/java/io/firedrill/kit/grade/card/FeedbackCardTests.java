@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.firedrill.kit.HtmlText;
 import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.catalog.Criterion;
 import io.firedrill.kit.grade.Fixtures;
@@ -94,7 +95,7 @@ class FeedbackCardTests {
 		String line = "The candidate's feedback card shows: flag-gated-backend with its verdict, compatible-migration as"
 				+ " shared after the review, all-charge-call-sites nothing (hidden).";
 		assertThat(ScorecardMarkdown.write(card)).contains(line);
-		assertThat(ScorecardHtml.write(card)).contains(ScorecardHtml.escape(line));
+		assertThat(ScorecardHtml.write(card)).contains(HtmlText.escape(line));
 	}
 
 	@ParameterizedTest

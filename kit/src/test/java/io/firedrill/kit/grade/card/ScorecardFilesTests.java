@@ -21,16 +21,24 @@ class ScorecardFilesTests {
 	@Test
 	void forceReplacesAFolderAnEarlierScorecardWrote() throws Exception {
 		Path out = this.dir.resolve("card");
-		Path first = ScorecardFiles.stage(out);
-		ScorecardFiles.write(ScorecardSamples.card("charged the first card 7f3"), first);
-		ScorecardFiles.publish(first, out, false);
+		write(out, false, ScorecardSamples.card("charged the first card 7f3"));
 
 		ScorecardFiles.checkDestination(out, true);
-		Path second = ScorecardFiles.stage(out);
-		ScorecardFiles.write(ScorecardSamples.card("charged the second card 9c1"), second);
-		ScorecardFiles.publish(second, out, true);
+		write(out, true, ScorecardSamples.card("charged the second card 9c1"));
 
 		assertThat(out.resolve(ScorecardFiles.JSON)).content().contains("second card 9c1").doesNotContain("first card 7f3");
+	}
+
+	@Test
+	void aFailedWriteLeavesNoStagedFolderAndNothingAtTheDestination() {
+		Path out = this.dir.resolve("card");
+
+		assertThatThrownBy(() -> ScorecardFiles.writeStaged(out, false, (staging) -> {
+			ScorecardFiles.write(ScorecardSamples.card("x"), staging);
+			throw new IllegalStateException("the grading failed");
+		})).hasMessage("the grading failed");
+
+		assertThat(this.dir).isEmptyDirectory();
 	}
 
 	@Test
@@ -82,6 +90,13 @@ class ScorecardFilesTests {
 
 		assertThatThrownBy(() -> ScorecardFiles.checkDestination(out, true)).isInstanceOf(FiredrillException.class);
 		assertThat(out.resolve("precious.txt")).exists();
+	}
+
+	private static void write(Path out, boolean replace, Scorecard card) {
+		ScorecardFiles.writeStaged(out, replace, (staging) -> {
+			ScorecardFiles.write(card, staging);
+			return card;
+		});
 	}
 
 }

@@ -130,8 +130,7 @@ class GradingWorkspaceTests {
 	}
 
 	@Test
-	void aCommittedSymbolicLinkIsCheckedOutAsAPlainFileAndCleaningNeverReachesItsTarget(@TempDir Path dir)
-			throws IOException {
+	void aCommittedSymbolicLinkIsCheckedOutAsAPlainFileAndCleaningNeverReachesItsTarget(@TempDir Path dir) throws IOException {
 		Path outside = Files.createDirectories(dir.resolve("outside/surefire-reports"));
 		Path precious = Files.writeString(dir.resolve("outside/precious.jar"), "not the grader's");
 		Path repository = Files.createDirectories(dir.resolve("submission/order-retry-job"));
@@ -237,19 +236,12 @@ class GradingWorkspaceTests {
 	}
 
 	@Test
-	void aReusedWorkspaceDropsTheOutputOfTheModulesTheNextCommitChanged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-			throws IOException {
-		java.nio.file.Path shop = Files.createDirectories(dir.resolve("shop"));
-		io.firedrill.kit.support.GitCli.git(shop, "init", "-q");
-		write(shop, "pom.xml", "<project><artifactId>shop</artifactId><version>1</version><modules><module>sdk</module>"
-				+ "<module>checkout</module></modules></project>");
-		write(shop, "sdk/pom.xml", "<project><artifactId>sdk</artifactId><version>1</version></project>");
-		write(shop, "checkout/pom.xml", "<project><artifactId>checkout</artifactId><version>1</version></project>");
-		write(shop, "checkout/src/main/java/A.java", "class A {}");
-		io.firedrill.kit.support.GitCli.git(shop, "add", "-A");
-		io.firedrill.kit.support.GitCli.git(shop, "commit", "-q", "-m", "one");
-		write(shop, "checkout/src/main/java/A.java", "class A { int fixed; }");
-		io.firedrill.kit.support.GitCli.git(shop, "commit", "-q", "-am", "two");
+	void aReusedWorkspaceDropsTheOutputOfTheModulesTheNextCommitChanged(@TempDir Path dir) throws IOException {
+		Path shop = shopWithAFix(dir, "checkout/src/main/java/A.java", Map.of("pom.xml",
+				"<project><artifactId>shop</artifactId><version>1</version><modules><module>sdk</module>"
+						+ "<module>checkout</module></modules></project>",
+				"sdk/pom.xml", "<project><artifactId>sdk</artifactId><version>1</version></project>",
+				"checkout/pom.xml", "<project><artifactId>checkout</artifactId><version>1</version></project>"));
 
 		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
 			workspace.checkout(Submission.open(shop, "HEAD~1"));
@@ -270,19 +262,11 @@ class GradingWorkspaceTests {
 	}
 
 	@Test
-	void aShallowCloneIsCheckedOutAtItsCommit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-			throws IOException {
-		java.nio.file.Path shop = Files.createDirectories(dir.resolve("shop"));
-		io.firedrill.kit.support.GitCli.git(shop, "init", "-q");
-		write(shop, "pom.xml", "<project><artifactId>shop</artifactId><version>1</version></project>");
-		write(shop, "src/main/java/A.java", "class A {}");
-		io.firedrill.kit.support.GitCli.git(shop, "add", "-A");
-		io.firedrill.kit.support.GitCli.git(shop, "commit", "-q", "-m", "one");
-		write(shop, "src/main/java/A.java", "class A { int fixed; }");
-		io.firedrill.kit.support.GitCli.git(shop, "commit", "-q", "-am", "two");
-		java.nio.file.Path shallow = dir.resolve("shallow");
-		io.firedrill.kit.support.GitCli.git(dir, "clone", "-q", "--depth", "1", shop.toUri().toString(),
-				shallow.toString());
+	void aShallowCloneIsCheckedOutAtItsCommit(@TempDir Path dir) throws IOException {
+		Path shop = shopWithAFix(dir, "src/main/java/A.java",
+				Map.of("pom.xml", "<project><artifactId>shop</artifactId><version>1</version></project>"));
+		Path shallow = dir.resolve("shallow");
+		GitCli.git(dir, "clone", "-q", "--depth", "1", shop.toUri().toString(), shallow.toString());
 
 		try (GradingWorkspace workspace = GradingWorkspace.create(false)) {
 			workspace.checkout(Submission.open(shallow, null));
@@ -291,8 +275,23 @@ class GradingWorkspaceTests {
 		}
 	}
 
-	private static void write(java.nio.file.Path dir, String path, String content) throws IOException {
-		java.nio.file.Path file = dir.resolve(path);
+	/** A repository at {@code dir/shop}: {@code files} and {@code source}, then a second commit that fixes the source. */
+	private static Path shopWithAFix(Path dir, String source, Map<String, String> files) throws IOException {
+		Path shop = Files.createDirectories(dir.resolve("shop"));
+		GitCli.git(shop, "init", "-q");
+		for (Map.Entry<String, String> file : files.entrySet()) {
+			write(shop, file.getKey(), file.getValue());
+		}
+		write(shop, source, "class A {}");
+		GitCli.git(shop, "add", "-A");
+		GitCli.git(shop, "commit", "-q", "-m", "one");
+		write(shop, source, "class A { int fixed; }");
+		GitCli.git(shop, "commit", "-q", "-am", "two");
+		return shop;
+	}
+
+	private static void write(Path dir, String path, String content) throws IOException {
+		Path file = dir.resolve(path);
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, content);
 	}

@@ -5,11 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import io.firedrill.kit.guardrails.Finding;
 
 /**
  * A shop laid out like the Acme Shop, for the linter: {@code checkout-service/src/main/resources/db/changelog/}
- * with a master including {@code releases/<name>} in order, and some production code that uses columns.
+ * with a master including {@code releases/<name>} in order (YAML, XML or formatted SQL, by the name's ending), and
+ * some production code that uses columns.
  */
 final class ChangelogFixture {
 
@@ -74,6 +78,11 @@ final class ChangelogFixture {
 	/** The next release as YAML changesets (the text under {@code databaseChangeLog:}). */
 	ChangelogFixture next(String changeSets) {
 		return release("v1.1.0.yaml", "databaseChangeLog:\n" + changeSets);
+	}
+
+	/** The linter's findings on this shop alone, written into {@code dir}. */
+	List<Finding> lint(Path dir) {
+		return MigrationLint.lint(write(dir), null, null).findings();
 	}
 
 	Path write(Path dir) {

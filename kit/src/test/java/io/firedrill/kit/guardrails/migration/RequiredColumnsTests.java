@@ -2,7 +2,6 @@ package io.firedrill.kit.guardrails.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,9 +19,8 @@ class RequiredColumnsTests {
 	Path dir;
 
 	List<Finding> lint(ChangelogFixture shop) {
-		return MigrationLint.lint(shop.write(this.dir.resolve("shop")), null, null).findings();
+		return shop.lint(this.dir.resolve("shop"));
 	}
-
 
 	@Test
 	void aColumnAddedNotNullWhoseDefaultIsDroppedInTheSameReleaseIsFlagged() {
@@ -103,10 +101,8 @@ class RequiredColumnsTests {
 	}
 
 	@Test
-	void theSameBugInAnXmlChangelogIsFlagged() throws Exception {
-		Path shop = ChangelogFixture.base().write(this.dirFor("xml"));
-		Path changelog = shop.resolve(ChangelogFixture.CHANGELOG);
-		Files.writeString(changelog.resolve("releases/v1.1.0.xml"), """
+	void theSameBugInAnXmlChangelogIsFlagged() {
+		List<Finding> findings = lint(ChangelogFixture.base().release("v1.1.0.xml", """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
 				    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -120,19 +116,11 @@ class RequiredColumnsTests {
 				        </addColumn>
 				    </changeSet>
 				</databaseChangeLog>
-				""");
-		Files.writeString(changelog.resolve("db.changelog-master.yaml"), Files.readString(changelog.resolve("db.changelog-master.yaml"))
-				+ "  - include:\n      file: releases/v1.1.0.xml\n      relativeToChangelogFile: true\n");
-
-		List<Finding> findings = MigrationLint.lint(shop, null, null).findings();
+				"""));
 
 		assertThat(MigrationLintTests.rules(findings)).containsExactlyInAnyOrder("not-null-without-backfill",
 				"required-column-breaks-old-writers");
 		assertThat(findings).allSatisfy((f) -> assertThat(f.where()).startsWith("db/changelog/releases/v1.1.0.xml"));
-	}
-
-	private Path dirFor(String name) {
-		return this.dir.resolve(name);
 	}
 
 }
