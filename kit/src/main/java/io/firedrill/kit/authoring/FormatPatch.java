@@ -6,19 +6,27 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.shop.ShopLayout;
+import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * A change as {@code git format-patch --zero-commit} writes it: a mail header (author, date, subject), the rest of
@@ -33,6 +41,24 @@ final class FormatPatch {
 			Locale.ROOT);
 
 	private FormatPatch() {
+	}
+
+	/**
+	 * The shop's paths on either side of a change: its fixed paths and the folders of the modules the root pom (its
+	 * kit block cut) lists before or after it, since a PR may add or remove a module or a job.
+	 */
+	static Predicate<String> shopPaths(Repository repository, RevTree before, RevTree after) {
+		return shopPaths(repository, before).or(shopPaths(repository, after));
+	}
+
+	private static Predicate<String> shopPaths(Repository repository, RevTree tree) {
+		try (TreeWalk pom = TreeWalk.forPath(repository, ShopLayout.ROOT_POM, tree)) {
+			return (pom == null) ? ShopLayout::isShopPath
+					: ShopLayout.shopPaths(ShopLayout.stripKitBlock(repository.open(pom.getObjectId(0)).getBytes()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -52,7 +78,11 @@ final class FormatPatch {
 			for (DiffEntry entry : entries) {
 				String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath()
 						: entry.getNewPath();
-				if (!include.test(path)) {
+				if (isRootPom(entry) && Arrays.equals(shopPom(repository, entry.getOldId()),
+						shopPom(repository, entry.getNewId()))) {
+					outside.add(path + " (its kit block)");
+				}
+				else if (!include.test(path)) {
 					outside.add(path);
 				}
 				if (entry.getNewMode() == FileMode.GITLINK || entry.getNewMode() == FileMode.SYMLINK
@@ -70,7 +100,16 @@ final class FormatPatch {
 			if (entries.isEmpty()) {
 				throw FiredrillException.input(where + " changes nothing");
 			}
-			formatter.format(entries);
+			for (DiffEntry entry : entries) {
+				if (isRootPom(entry)) {
+					writeShopPomDiff(formatter, diff, shopPom(repository, entry.getOldId()),
+							shopPom(repository, entry.getNewId()));
+				}
+				else {
+					formatter.format(entry);
+				}
+			}
+			formatter.flush();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -93,6 +132,35 @@ final class FormatPatch {
 		}
 		patch.append("---\n\n").append(diffText);
 		return patch.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static boolean isRootPom(DiffEntry entry) {
+		return entry.getChangeType() == DiffEntry.ChangeType.MODIFY && entry.getNewPath().equals(ShopLayout.ROOT_POM);
+	}
+
+	/** The root pom as the shop has it: the PRs apply to exported repositories, whose pom has no kit block. */
+	private static byte[] shopPom(Repository repository, AbbreviatedObjectId blob) throws IOException {
+		return ShopLayout.stripKitBlock(repository.open(blob.toObjectId(), Constants.OBJ_BLOB).getBytes());
+	}
+
+	/**
+	 * The root pom's change between the shop's views of it, so that its hunks' context never holds the kit block's
+	 * lines (a module added beside them would not apply to an exported repository otherwise).
+	 */
+	private static void writeShopPomDiff(DiffFormatter formatter, ByteArrayOutputStream diff, byte[] before,
+			byte[] after) throws IOException {
+		formatter.flush();
+		ObjectInserter.Formatter ids = new ObjectInserter.Formatter();
+		String header = "diff --git a/" + ShopLayout.ROOT_POM + " b/" + ShopLayout.ROOT_POM + "\nindex "
+				+ ids.idFor(Constants.OBJ_BLOB, before).abbreviate(7).name() + ".."
+				+ ids.idFor(Constants.OBJ_BLOB, after).abbreviate(7).name() + " 100644\n--- a/" + ShopLayout.ROOT_POM
+				+ "\n+++ b/" + ShopLayout.ROOT_POM + "\n";
+		diff.write(header.getBytes(StandardCharsets.UTF_8));
+		RawText a = new RawText(before);
+		RawText b = new RawText(after);
+		formatter.format(DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+			.diff(RawTextComparator.DEFAULT, a, b), a, b);
+		formatter.flush();
 	}
 
 	/** A header value as RFC 2047 wants it: as is when ASCII, else one UTF-8 encoded word. */

@@ -22,7 +22,6 @@ import io.firedrill.kit.catalog.PullRequest;
 import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.history.HistoryWriter;
 import io.firedrill.kit.history.PatchCommit;
-import io.firedrill.kit.shop.ShopLayout;
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.lib.Repository;
@@ -127,7 +126,8 @@ public final class NewIncident {
 			RevCommit commit = commits.get(i);
 			String where = "commit " + commit.abbreviate(10).name() + " (" + commit.getShortMessage() + ")";
 			byte[] patch = FormatPatch.write(repository, commit.getParent(0).getTree(), commit.getTree(),
-					commit.getAuthorIdent(), commit.getFullMessage(), ShopLayout::isShopPath, where);
+					commit.getAuthorIdent(), commit.getFullMessage(),
+					FormatPatch.shopPaths(repository, commit.getParent(0).getTree(), commit.getTree()), where);
 			Matcher number = PR_NUMBER.matcher(commit.getShortMessage());
 			int pr = number.find() ? Integer.parseInt(number.group(1)) : nextNumber++;
 			String subject = PR_NUMBER.matcher(commit.getShortMessage()).replaceFirst("").strip();
@@ -214,7 +214,8 @@ public final class NewIncident {
 			}
 			RevCommit first = fixCommits.get(0);
 			byte[] patch = FormatPatch.write(kit.repository(), seriesTip.getTree(), fixTip.getTree(),
-					first.getAuthorIdent(), first.getFullMessage(), ShopLayout::isShopPath, "--fix " + fix);
+					first.getAuthorIdent(), first.getFullMessage(),
+					FormatPatch.shopPaths(kit.repository(), seriesTip.getTree(), fixTip.getTree()), "--fix " + fix);
 			PatchCommit.apply(memory, parent, patch, first.getAuthorIdent(), first.getFullMessage(),
 					"incident " + id + ": the reference fix (--fix " + fix + ") on the last PR");
 			return Optional.of(new ReferenceFix(patch, first.getShortMessage()));

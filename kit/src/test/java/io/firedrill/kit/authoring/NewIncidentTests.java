@@ -87,6 +87,25 @@ class NewIncidentTests {
 	}
 
 	@Test
+	void aPrThatAddsAModuleTheRootPomListsIsTheShops() throws IOException {
+		git(this.root, "checkout", "-q", "-b", "draft");
+		Path pom = this.root.resolve("pom.xml");
+		Files.writeString(pom, Files.readString(pom).replace("<module>checkout-service</module>",
+				"<module>checkout-service</module>\n        <module>loyalty-points-job</module>"));
+		Files.createDirectories(this.root.resolve("loyalty-points-job"));
+		Files.writeString(this.root.resolve("loyalty-points-job/pom.xml"), "<project/>\n");
+		commitShopChange(Map.of(), "// loyalty points\n", "Award loyalty points nightly (#951)");
+		git(this.root, "checkout", "-q", this.main);
+
+		Run run = firedrill(this.root, "new-incident", "tiny-loyalty", "--from", "draft", "--criterion-of",
+				TinyKit.CRITERION);
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(this.root.resolve("incidents/tiny-loyalty/patches/0001-award-loyalty-points-nightly.patch"))
+			.content().contains("+++ b/loyalty-points-job/pom.xml", "+        <module>loyalty-points-job</module>");
+	}
+
+	@Test
 	void anIdThatExistsIsRefusedAndNothingIsWritten() {
 		git(this.root, "checkout", "-q", "-b", "draft");
 		commitShopChange(Map.of(), "// x\n", "A change");
