@@ -592,14 +592,14 @@ public final class GradingSession implements AutoCloseable {
 	}
 
 	/**
-	 * A sealed run missed offline what an earlier session's resolution had put into the user's Maven repository, and
-	 * this session skipped the step on that session's word ({@link ResolvedMarks}): the repository was pruned since,
-	 * and the run says nothing of the candidate. No scorecard; the next grading resolves again.
+	 * A sealed run missed offline what an earlier resolution (of this session or another, {@link ResolvedMarks}) had
+	 * put into the user's Maven repository, and this grading skipped the step on its word: the repository was pruned
+	 * since, and the run says nothing of the candidate. No scorecard; the next grading resolves again.
 	 */
 	private void checkResolvedStillThere(List<String> lines, Path log) {
-		if (this.resolution.skippedByMarks() && lines.stream()
+		if (this.resolution.skippedLast() && lines.stream()
 			.anyMatch((line) -> line.startsWith("[ERROR]") && ShopBuild.offlineResolutionFailed(line))) {
-			this.resolution.forgetMarks();
+			this.resolution.forget();
 			throw FiredrillException.environment("the local Maven repository " + LocalRepository.locate(this.kit.root())
 					+ " no longer holds what an earlier grading downloaded into it (see " + log + "): grade again, and"
 					+ " firedrill will download it anew");

@@ -99,6 +99,11 @@ final class Resolution {
 
 	private final ResolvedMarks marks;
 
+	private boolean skippedLast;
+
+	/** The hidden suites' parent the providers were resolved for. */
+	private String suitesParent;
+
 	Resolution(List<String> maven, Path workspace, Duration timeout, ResolvedMarks marks) {
 		this.maven = maven;
 		this.workspace = workspace;
@@ -106,14 +111,22 @@ final class Resolution {
 		this.marks = marks;
 	}
 
-	/** Whether a resolution of this session was skipped because an earlier session had done it. */
-	boolean skippedByMarks() {
-		return this.marks.anyUsed();
+	/** Whether the last {@link #resolve} downloaded nothing, trusting an earlier one of this session or another. */
+	boolean skippedLast() {
+		return this.skippedLast;
 	}
 
-	/** Forgets what earlier sessions resolved and this one relied on: the user's repository no longer holds it. */
-	void forgetMarks() {
-		this.marks.forgetUsed();
+	/**
+	 * Forgets what earlier resolutions of this session and the others it relied on did: the user's repository no
+	 * longer holds it (pruned by hand, or by a candidate's code, which runs as the same user).
+	 */
+	void forget() {
+		this.resolvedPoms.forEach((digest) -> this.marks.forget("poms", digest));
+		this.resolvedPoms.clear();
+		if (this.providersResolved) {
+			this.marks.forget("providers", this.suitesParent);
+			this.providersResolved = false;
+		}
 	}
 
 	/**
@@ -158,11 +171,13 @@ final class Resolution {
 				this.marks.add("providers", suitesParent);
 			}
 			this.providersResolved = true;
+			this.suitesParent = suitesParent;
 		}
 		Path copy = this.workspace.resolve(FOLDER);
 		Folders.deleteQuietly(copy);
 		String digest = copyPoms(copy);
-		if (this.resolvedPoms.contains(digest) || this.marks.has("poms", digest)) {
+		this.skippedLast = this.resolvedPoms.contains(digest) || this.marks.has("poms", digest);
+		if (this.skippedLast) {
 			this.resolvedPoms.add(digest);
 			return List.of();
 		}

@@ -18,7 +18,7 @@ import java.util.List;
  * step: one empty file per resolved set of POMs and per test-provider probe, in {@value #FOLDER} of that repository,
  * named by a digest of what was resolved and of the Maven that resolved it. It lives in the repository itself, so a
  * repository deleted or replaced forgets it too; one pruned by hand shows as an artifact the sealed run cannot find
- * offline, and then the marks this grading used are forgotten ({@link #forgetUsed}).
+ * offline, and then the marks this grading relied on are forgotten ({@link #forget}).
  */
 final class ResolvedMarks {
 
@@ -64,13 +64,9 @@ final class ResolvedMarks {
 		}
 	}
 
-	/** Whether this session skipped a resolution because of a mark. */
-	boolean anyUsed() {
-		return !this.used.isEmpty();
-	}
-
-	/** Forgets every mark this session relied on: the next grading resolves again. */
-	void forgetUsed() {
+	/** Forgets {@code what}, and every mark this session relied on: the next grading resolves them again. */
+	void forget(String kind, String digest) {
+		this.used.add(mark(kind, digest));
 		for (Path mark : this.used) {
 			try {
 				Files.deleteIfExists(mark);

@@ -63,9 +63,9 @@ class ResolvedMarksTests {
 	void marksASessionReliedOnAndForgotAreResolvedAgainByTheNext() throws IOException {
 		resolveIn(workspace("session-1", "<version>2.4.0</version>"), MAVEN_3_9_11);
 		Resolution second = resolveIn(workspace("session-2", "<version>2.4.0</version>"), MAVEN_3_9_11);
-		assertThat(second.skippedByMarks()).isTrue();
+		assertThat(second.skippedLast()).isTrue();
 
-		second.forgetMarks();
+		second.forget();
 		resolveIn(workspace("session-3", "<version>2.4.0</version>"), MAVEN_3_9_11);
 
 		assertThat(mavenRuns()).isEqualTo(2);
@@ -75,7 +75,21 @@ class ResolvedMarksTests {
 	void aSessionThatResolvedItselfReliedOnNoMark() throws IOException {
 		Resolution first = resolveIn(workspace("session-1", "<version>2.4.0</version>"), MAVEN_3_9_11);
 
-		assertThat(first.skippedByMarks()).isFalse();
+		assertThat(first.skippedLast()).isFalse();
+	}
+
+	@Test
+	void aForgottenResolutionIsDoneAgainInTheSameSession() throws IOException {
+		Path workspace = workspace("session-1", "<version>2.4.0</version>");
+		Resolution session = resolveIn(workspace, MAVEN_3_9_11);
+		session.resolve(Set.of(), Set.of(), null, this.dir.resolve("again.log"));
+		assertThat(session.skippedLast()).isTrue();
+
+		session.forget();
+		session.resolve(Set.of(), Set.of(), null, this.dir.resolve("after-forget.log"));
+
+		assertThat(session.skippedLast()).isFalse();
+		assertThat(mavenRuns()).isEqualTo(2);
 	}
 
 	private Resolution resolveIn(Path workspace, byte[] mavenIdentity) {
