@@ -106,6 +106,23 @@ class NewIncidentTests {
 	}
 
 	@Test
+	void aPrThatChangesOnlyTheRootPomsKitBlockIsRefusedByName() throws IOException {
+		git(this.root, "checkout", "-q", "-b", "draft");
+		Path pom = this.root.resolve("pom.xml");
+		Files.writeString(pom, Files.readString(pom).replace("<module>kit</module>",
+				"<module>kit</module>\n        <module>kit-extras</module>"));
+		commitShopChange(Map.of(), "// x\n", "A change with a kit module in the pom");
+		git(this.root, "checkout", "-q", this.main);
+
+		Run run = firedrill(this.root, "new-incident", "tiny-kit-module", "--from", "draft", "--criterion-of",
+				TinyKit.CRITERION);
+
+		assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT.code());
+		assertThat(run.err()).contains("changes paths that are not the shop's: pom.xml (its kit block)");
+		assertThat(this.root.resolve("incidents/tiny-kit-module")).doesNotExist();
+	}
+
+	@Test
 	void anIdThatExistsIsRefusedAndNothingIsWritten() {
 		git(this.root, "checkout", "-q", "-b", "draft");
 		commitShopChange(Map.of(), "// x\n", "A change");
