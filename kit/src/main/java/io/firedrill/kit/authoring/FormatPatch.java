@@ -74,12 +74,20 @@ final class FormatPatch {
 			formatter.setDiffComparator(RawTextComparator.DEFAULT);
 			formatter.setDetectRenames(false);
 			List<DiffEntry> entries = formatter.scan(before, after);
+			// the root pom's two sides as the shop has them, read once: for the check and for its hunks
+			byte[] pomBefore = null;
+			byte[] pomAfter = null;
+			for (DiffEntry entry : entries) {
+				if (isRootPom(entry)) {
+					pomBefore = shopPom(repository, entry.getOldId());
+					pomAfter = shopPom(repository, entry.getNewId());
+				}
+			}
 			List<String> outside = new ArrayList<>();
 			for (DiffEntry entry : entries) {
 				String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath()
 						: entry.getNewPath();
-				if (isRootPom(entry) && Arrays.equals(shopPom(repository, entry.getOldId()),
-						shopPom(repository, entry.getNewId()))) {
+				if (isRootPom(entry) && Arrays.equals(pomBefore, pomAfter)) {
 					outside.add(path + " (its kit block)");
 				}
 				else if (!include.test(path)) {
@@ -102,8 +110,7 @@ final class FormatPatch {
 			}
 			for (DiffEntry entry : entries) {
 				if (isRootPom(entry)) {
-					writeShopPomDiff(formatter, diff, shopPom(repository, entry.getOldId()),
-							shopPom(repository, entry.getNewId()));
+					writeShopPomDiff(formatter, diff, pomBefore, pomAfter);
 				}
 				else {
 					formatter.format(entry);

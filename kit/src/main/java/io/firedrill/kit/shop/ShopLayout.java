@@ -23,11 +23,10 @@ public final class ShopLayout {
 	static final List<String> SHOP_FILES = List.of("pom.xml", "mvnw", "mvnw.cmd", ".gitignore", "CHANGELOG.md");
 
 	/**
-	 * Folders of the shop, taken whole. Its modules as of today are listed too, for callers without a root pom at
-	 * hand ({@code new-incident}'s patch filter); {@link #shopPaths} adds whatever modules the pom lists.
+	 * Folders of the shop, taken whole, besides its modules: those are the folders the root pom lists
+	 * ({@link #shopPaths}), so that no list here names today's modules.
 	 */
-	static final List<String> SHOP_FOLDERS = List.of(".mvn", "payment-sdk-v3", "payment-sdk-v4", "checkout-service",
-			"order-retry-job", "refund-processor", "subscription-renewal-job", "deploy", "changelog");
+	static final List<String> SHOP_FOLDERS = List.of(".mvn", "deploy", "changelog");
 
 	/** Top-level paths of the kit, which never reach a candidate nor a shop under test: folders and files. */
 	static final List<String> KIT_PATHS = List.of("incidents", "kit", "grading", ".ci", "scenarios.md", "firedrill");
@@ -41,7 +40,10 @@ public final class ShopLayout {
 	private ShopLayout() {
 	}
 
-	/** Whether a path of the firedrill repository ({@code /}-separated, relative) belongs to the shop. */
+	/**
+	 * Whether a path of the firedrill repository ({@code /}-separated, relative) is one of the shop's fixed paths,
+	 * all a tree without a root pom has; with one, {@link #shopPaths} adds its modules.
+	 */
 	public static boolean isShopPath(String path) {
 		if (SHOP_FILES.contains(path)) {
 			return true;
