@@ -8,7 +8,8 @@
 # replay. Prints one line a README can quote, then where the wall time went and the load average around
 # the run (timings on a shared machine mean little without it).
 # FIREDRILL_JAR=<a firedrill.jar> measures that build of the kit instead (an older one, for a before/after
-# in the same session).
+# in the same session). REPLAY_ARGS="--warmup-sessions 200 --minute-millis 500" passes options to the replay, for
+# an experiment with another setting in the same session.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -23,7 +24,8 @@ else
 fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 start=$(date +%s.%N)
-"${kit[@]}" replay "$target" --out "$out" >"$out.stdout" 2>"$out.progress" || {
+# shellcheck disable=SC2086 # REPLAY_ARGS is a list of options
+"${kit[@]}" replay "$target" --out "$out" ${REPLAY_ARGS:-} >"$out.stdout" 2>"$out.progress" || {
   status=$?
   echo "replay.sh: firedrill replay failed with exit code $status (progress in $out.progress)" >&2
   tail -n 20 "$out.progress" >&2
