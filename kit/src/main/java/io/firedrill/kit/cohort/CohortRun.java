@@ -25,6 +25,7 @@ import io.firedrill.kit.catalog.Incident;
 import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.grade.GradingSession;
 import io.firedrill.kit.grade.KitVersion;
+import io.firedrill.kit.grade.SharedBase;
 import io.firedrill.kit.grade.card.Scorecard;
 import io.firedrill.kit.grade.card.ScorecardFiles;
 import io.firedrill.kit.grade.workspace.Submission;
@@ -73,6 +74,9 @@ public final class CohortRun {
 	private final Settings settings;
 
 	private final PrintWriter out;
+
+	/** The incident's built shop base, shared by the workers' sessions: one of them builds it, all reuse it. */
+	private final SharedBase.Slot base = new SharedBase.Slot();
 
 	private final AtomicInteger done = new AtomicInteger();
 
@@ -210,6 +214,7 @@ public final class CohortRun {
 				}
 				this.session = GradingSession.open(this.kit, CohortRun.this.incident, CohortRun.this.criteria,
 						CohortRun.this.settings.grading());
+				this.session.shareBase(CohortRun.this.base);
 			}
 			return ScorecardFiles.writeStaged(folder, true, (staging) -> {
 				Scorecard card = this.session.grade(submission, staging.resolve(ScorecardFiles.LOG), true);

@@ -233,6 +233,10 @@ final class CandidateBuild {
 			else if (failedDirs.contains(module.dir())) {
 				value = "failed";
 			}
+			else if (!jar && installedPom(module)) {
+				// the build of the root alone (every other module taken from the shared base) prints no summary
+				value = "built";
+			}
 			else if (jar && jarBuilt && !this.run.timedOut()) {
 				value = "built";
 			}
@@ -253,6 +257,12 @@ final class CandidateBuild {
 		names.add(module.artifactId() + " " + module.version());
 		names.add(module.artifactId());
 		return names;
+	}
+
+	private boolean installedPom(ShopModules.Module module) {
+		String installing = "[INFO] Installing " + this.candidate.resolve(module.dir()).normalize().resolve("pom.xml")
+				+ " to ";
+		return this.log.lines().stream().anyMatch((line) -> line.startsWith(installing));
 	}
 
 	private static boolean hasJar(Path dir, ShopModules.Module module) {

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 
 import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
+import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
 import io.firedrill.kit.catalog.Criteria;
 import io.firedrill.kit.catalog.Criterion;
@@ -70,6 +71,9 @@ public final class GradingSession implements AutoCloseable {
 
 	static final String CANDIDATE_DIR = "candidate.dir";
 
+	/** The folder of the workspace the shared base is built in, and the name of its log. */
+	private static final String BASE = "base";
+
 	/** What identifies the Maven of the kit's runs, for {@link ResolvedMarks}. */
 	private static final String MAVEN_WRAPPER = ".mvn/wrapper/maven-wrapper.properties";
 
@@ -113,6 +117,9 @@ public final class GradingSession implements AutoCloseable {
 
 	private final List<Finding> kitFindings = new ArrayList<>();
 
+	/** Where the built shop base of the incident is kept, when this session shares one (see {@link #shareBase}). */
+	private SharedBase.Slot baseSlot;
+
 	private GradingSession(KitClone kit, Incident incident, Criteria catalog, Settings settings) {
 		this.kit = kit;
 		this.incident = incident;
@@ -136,6 +143,16 @@ public final class GradingSession implements AutoCloseable {
 	/** Prepares the grading of an incident: its baseline, rubric and hidden suites. */
 	public static GradingSession open(KitClone kit, Incident incident, Criteria catalog, Settings settings) {
 		return new GradingSession(kit, incident, catalog, settings);
+	}
+
+	/**
+	 * Builds each submission's modules that differ from the incident's tag (and those built on them) and takes the
+	 * others from one build of the tag, kept in memory by {@code slot}: the first grading that can use it builds it,
+	 * then every session given the same slot reuses it. Worth it for a series of submissions (a cohort, a proof), not
+	 * for one.
+	 */
+	public void shareBase(SharedBase.Slot slot) {
+		this.baseSlot = slot;
 	}
 
 	public Path workspace() {
@@ -218,7 +235,8 @@ public final class GradingSession implements AutoCloseable {
 		RunFindings.uncommitted(submission).ifPresent(findings::add);
 		RunFindings.shallow(submission).ifPresent(findings::add);
 		findings.addAll(IntegrityScan.scan(tree, this.baseline.tree()));
-		RunFindings.symbolicLinks(this.workspace.symbolicLinks(submission.commit())).ifPresent(findings::add);
+		Map<String, String> links = this.workspace.symbolicLinks(submission.commit());
+		RunFindings.symbolicLinks(links).ifPresent(findings::add);
 
 		List<ShopModules.Module> modules = ShopModules.read(this.workspace.candidate());
 		String shopVersion = modules.isEmpty() ? null : modules.get(0).version();
@@ -245,40 +263,50 @@ public final class GradingSession implements AutoCloseable {
 				: this.resolution.resolve(reactor, new LinkedHashSet<>(this.workspace.artifactIds().values()),
 						suitesParent(), this.workspace.root().resolve(Resolution.FOLDER + ".log"));
 		findings.addAll(unresolved);
+		Path userRepository = LocalRepository.locate(this.kit.root());
+		// a committed link is in no SourceTree, so the comparison with the tag cannot see it: nothing is shared then
+		Optional<SharedBase> base = unresolved.isEmpty() && !modules.isEmpty() && links.isEmpty()
+				? sharedBase(tree, userRepository) : Optional.empty();
+		Set<String> shared = base.map((b) -> b.reusable(tree, modules)).orElse(Set.of());
 
 		// 2. sealed: the candidate's build and own tests, with the hidden suites out of the workspace; every process
 		// it starts is gone before the suites are copied in, and its reports are read before anything else runs
 		this.workspace.removeSuites();
 		this.workspace.resetMavenConfig();
 		this.workspace.writeAggregator(List.of());
-		Path userRepository = LocalRepository.locate(this.kit.root());
 		Path built = this.workspace.freshRepository("repository/candidate");
+		base.ifPresent((b) -> b.install(shared, built));
 		Deadline deadline = new Deadline(this.settings.timeout());
 		List<String> logs = new ArrayList<>();
 		MavenRun.Result run = MavenRun.Result.NOTHING;
 		if (!modules.isEmpty()) {
-			run = MavenRun.run(candidateCommand(ownTests, built, userRepository), this.workspace.root(), log,
-					deadline.left());
+			run = MavenRun.run(candidateCommand(ownTests, built, userRepository, modules, shared), this.workspace.root(),
+					log, deadline.left());
 			logs.addAll(BoundedLog.readLines(log));
 			checkStarted(run, BuildLog.of(logs), log);
+		}
+		if (!shared.isEmpty()) {
+			restoreShared(base.get(), shared, ownTests, log, findings);
 		}
 		BuildLog candidateLog = BuildLog.of(logs);
 		RunFindings.outputCut(candidateLog).ifPresent(findings::add);
 		RunFindings.graderFilesWritten(this.workspace.graderFilesWritten()).ifPresent(findings::add);
 		this.workspace.removeSuites();
 		this.workspace.resetMavenConfig();
-		Scorecard.OwnTests own = ownTests ? OwnTestResults.read(modules, this.workspace.candidate(),
+		Scorecard.OwnTests own = ownTests ? OwnTestResults.read(modules, shared, this.workspace.candidate(),
 				this.baseline.visibleTests(), this.incident.tag(), candidateLog, findings) : Scorecard.OwnTests.notRun();
 
 		// 3. sealed, one run per hidden suite (see runSuites)
 		boolean suitesRan = !toRun.isEmpty() && !candidateLog.couldNotReadProjects() && !run.timedOut();
 		Path forSuites = this.workspace.freshRepository(GradingWorkspace.SUITES_REPOSITORY);
 		if (suitesRan) {
-			GradingWorkspace.copyArtifacts(built, forSuites, modules);
+			GradingWorkspace.copyArtifacts(built, forSuites,
+					modules.stream().filter((module) -> !shared.contains(module.dir())).toList());
+			base.ifPresent((b) -> b.install(shared, forSuites));
 		}
 		Map<String, SurefireReports.Read> suiteReports = new LinkedHashMap<>();
-		run = runSuites(suitesRan ? toRun : List.of(), new SuiteInputs(modules, built, forSuites, userRepository,
-				shopVersion, hostSdk), deadline, log, logs, suiteReports, findings, run);
+		run = runSuites(suitesRan ? toRun : List.of(), new SuiteInputs(modules, shared, built, forSuites,
+				userRepository, shopVersion, hostSdk), deadline, log, logs, suiteReports, findings, run);
 		this.workspace.removeSuites();
 
 		// 4. the verdicts, from the reports read above and from Maven's output
@@ -337,8 +365,8 @@ public final class GradingSession implements AutoCloseable {
 	}
 
 	/** What every hidden suite's run of one grading is given. */
-	private record SuiteInputs(List<ShopModules.Module> modules, Path built, Path forSuites, Path userRepository,
-			String shopVersion, String hostSdk) {
+	private record SuiteInputs(List<ShopModules.Module> modules, Set<String> shared, Path built, Path forSuites,
+			Path userRepository, String shopVersion, String hostSdk) {
 	}
 
 	/**
@@ -355,7 +383,7 @@ public final class GradingSession implements AutoCloseable {
 			List<String> logs, Map<String, SurefireReports.Read> reports, List<Finding> findings, MavenRun.Result run) {
 		MavenRun.Result all = run;
 		for (Criterion criterion : suites) {
-			if (!installedByTheBuild(criterion, inputs.modules(), inputs.built())) {
+			if (!installedByTheBuild(criterion, inputs.modules(), inputs.shared(), inputs.built())) {
 				// its verdict says which module did not build; run anyway, the suite would find an older copy of
 				// that module in the user's Maven repository and grade code the candidate did not submit
 				continue;
@@ -461,6 +489,87 @@ public final class GradingSession implements AutoCloseable {
 	}
 
 	/**
+	 * The candidate's build of every module but the shared ones, which its repository already holds: the root and
+	 * the others selected by folder.
+	 */
+	List<String> candidateCommand(boolean ownTests, Path repository, Path userRepository,
+			List<ShopModules.Module> modules, Set<String> shared) {
+		List<String> command = candidateCommand(ownTests, repository, userRepository);
+		if (!shared.isEmpty()) {
+			List<String> selected = new ArrayList<>();
+			for (ShopModules.Module module : modules) {
+				if (!shared.contains(module.dir())) {
+					selected.add(module.dir().equals(".") ? GradingWorkspace.CANDIDATE
+							: GradingWorkspace.CANDIDATE + "/" + module.dir());
+				}
+			}
+			command.addAll(List.of("-pl", String.join(",", selected)));
+		}
+		return command;
+	}
+
+	/**
+	 * The built shop base for this submission: the slot's, else built now if this grading is the first that can use
+	 * it (this one changed no POM, so what was just resolved for it is what the base's build needs), else none.
+	 */
+	private Optional<SharedBase> sharedBase(SourceTree tree, Path userRepository) {
+		if (this.baseSlot == null) {
+			return Optional.empty();
+		}
+		Optional<SharedBase> ready = this.baseSlot.ready();
+		if (ready.isPresent() || !SharedBase.couldShare(this.baseline.tree(), tree) || !this.baseSlot.claim()) {
+			return ready;
+		}
+		Optional<SharedBase> built = Optional.empty();
+		try {
+			built = buildBase(userRepository);
+		}
+		finally {
+			this.baseSlot.offer(built);
+		}
+		return built;
+	}
+
+	/**
+	 * Builds the incident's tag as the candidate's build would (offline, own tests on, without network) in a folder
+	 * of the workspace, keeps what it left in memory and removes the folder. Nothing of a candidate's has run in this
+	 * workspace yet when the first grading of a session gets here.
+	 */
+	private Optional<SharedBase> buildBase(Path userRepository) {
+		Path shop = this.workspace.root().resolve(BASE);
+		Path repository = this.workspace.freshRepository("repository/" + BASE);
+		try {
+			Folders.deleteQuietly(shop);
+			SharedBase.writeSources(this.baseline.tree(), shop);
+			List<String> command = candidateCommand(true, repository, userRepository);
+			command.addAll(List.of("-f", shop.resolve("pom.xml").toString()));
+			MavenRun.Result run = MavenRun.run(command, this.workspace.root(),
+					this.workspace.root().resolve(BASE + ".log"), this.settings.timeout());
+			return run.timedOut() ? Optional.empty()
+					: SharedBase.read(this.baseline.tree(), shop, repository);
+		}
+		finally {
+			Folders.deleteQuietly(shop);
+			Folders.deleteQuietly(repository);
+		}
+	}
+
+	/**
+	 * Puts the shared modules' build output back as the base's build left it, whatever the candidate's code wrote
+	 * there; a module folder the run replaced with a link voids the grading. The log says which modules were shared.
+	 */
+	private void restoreShared(SharedBase base, Set<String> shared, boolean ownTests, Path log, List<Finding> findings) {
+		List<String> outside = base.restore(shared, this.workspace.candidate(), this.workspace.root(), ownTests);
+		if (!outside.isEmpty()) {
+			findings.add(Finding.critical("shared-module-replaced", "the candidate's build replaced the folder of "
+					+ RunFindings.list(outside) + " (unchanged modules, taken from the build of " + this.incident.tag()
+					+ ") with a link out of the workspace: the results cannot be trusted"));
+		}
+		appendLog(log, List.of(BuildLog.RUN_SEPARATOR + "not rebuilt, identical to " + this.incident.tag()
+				+ " and taken from its build: " + String.join(", ", shared) + " ----"));
+	}
+
+	/**
 	 * One hidden suite's run: its POM says how its tests run; annotation processing is off, since the candidate's
 	 * jars are on its classpath and a processor in them would run in Maven's own JVM. What the tests' JVM prints
 	 * (the candidate's code runs there) goes to files of the suite's own, never into the log: the log that ships
@@ -537,10 +646,12 @@ public final class GradingSession implements AutoCloseable {
 	}
 
 	/** Whether the candidate's build installed every module the criterion needs. */
-	private static boolean installedByTheBuild(Criterion criterion, List<ShopModules.Module> modules, Path built) {
+	private static boolean installedByTheBuild(Criterion criterion, List<ShopModules.Module> modules,
+			Set<String> shared, Path built) {
 		for (String needed : criterion.needs()) {
 			for (ShopModules.Module module : modules) {
-				if (module.isNamed(needed) && module.groupId() != null && module.version() != null) {
+				if (module.isNamed(needed) && module.groupId() != null && module.version() != null
+						&& !shared.contains(module.dir())) {
 					Path dir = built.resolve(module.groupId().replace('.', '/')).resolve(module.artifactId())
 						.resolve(module.version());
 					String file = module.artifactId() + "-" + module.version()

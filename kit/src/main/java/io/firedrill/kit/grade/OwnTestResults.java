@@ -28,13 +28,14 @@ final class OwnTestResults {
 	}
 
 	/**
+	 * @param shared the modules not rebuilt, whose reports are the shared base's: Maven printed nothing of them
 	 * @param candidate the candidate's folder in the workspace
 	 * @param visible the incident's visible test classes, by module
 	 * @param tag the incident's tag, as the warnings name it
 	 * @param candidateLog the candidate's build's output
 	 * @param findings where the warnings go
 	 */
-	static Scorecard.OwnTests read(List<ShopModules.Module> modules, Path candidate,
+	static Scorecard.OwnTests read(List<ShopModules.Module> modules, Set<String> shared, Path candidate,
 			List<IncidentBaseline.VisibleTest> visible, String tag, BuildLog candidateLog, List<Finding> findings) {
 		int run = 0;
 		int failures = 0;
@@ -45,7 +46,9 @@ final class OwnTestResults {
 		Map<String, Set<String>> classesByModule = new LinkedHashMap<>();
 		for (ShopModules.Module module : modules) {
 			SurefireReports.Read read = SurefireReports.readModule(candidate.resolve(module.dir()).normalize());
-			reported.addAll(read.tests());
+			if (!shared.contains(module.dir())) {
+				reported.addAll(read.tests());
+			}
 			Set<String> classes = classesByModule.computeIfAbsent(module.dir(), (key) -> new TreeSet<>());
 			for (ReportedTest test : read.tests()) {
 				classes.add(TestIds.topLevel(test.className()));

@@ -136,6 +136,8 @@ public final class Prover {
 					: fixes.get().size() + " known " + (fixes.get().size() == 1 ? "fix" : "fixes")) + ")");
 			header();
 			try (GradingSession session = GradingSession.open(this.kit, incident, this.criteria, this.settings)) {
+				// the broken tag and every fix change a few modules of one shop: the others are built once
+				session.shareBase(new SharedBase.Slot());
 				Instant start = Instant.now();
 				Variant graded = grade(session, repository, CandidateExport.BRANCH, true, scratch, BROKEN);
 				Scorecard broken = graded.card();
