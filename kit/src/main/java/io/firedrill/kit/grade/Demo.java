@@ -90,6 +90,8 @@ public final class Demo {
 				GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(fresh),
 						this.settings.timeout(), this.settings.keepWorkspace());
 				try (GradingSession session = GradingSession.open(clone, incident, criteria, settings)) {
+					// two submissions of one tag: the modules the fix leaves alone are built once
+					session.shareBase(new SharedBase.Slot());
 					Path unfixedCard = out.resolve("scorecards").resolve("unfixed");
 					Scorecard unfixedScore = grade(session, unfixed, unfixedCard);
 					this.out.println("4. graded the unfixed candidate: " + total(unfixedScore));

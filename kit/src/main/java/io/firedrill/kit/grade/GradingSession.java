@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -280,8 +281,8 @@ public final class GradingSession implements AutoCloseable {
 		List<String> logs = new ArrayList<>();
 		MavenRun.Result run = MavenRun.Result.NOTHING;
 		if (!modules.isEmpty()) {
-			run = MavenRun.run(candidateCommand(ownTests, built, userRepository, modules, shared), this.workspace.root(),
-					log, deadline.left());
+			List<String> command = candidateCommand(ownTests, built, userRepository, modules, shared);
+			run = whileNoBaseIsBuilt(() -> MavenRun.run(command, this.workspace.root(), log, deadline.left()));
 			logs.addAll(BoundedLog.readLines(log));
 			checkStarted(run, BuildLog.of(logs), log);
 		}
@@ -305,8 +306,10 @@ public final class GradingSession implements AutoCloseable {
 			base.ifPresent((b) -> b.install(shared, forSuites));
 		}
 		Map<String, SurefireReports.Read> suiteReports = new LinkedHashMap<>();
-		run = runSuites(suitesRan ? toRun : List.of(), new SuiteInputs(modules, shared, built, forSuites,
-				userRepository, shopVersion, hostSdk), deadline, log, logs, suiteReports, findings, run);
+		SuiteInputs inputs = new SuiteInputs(modules, shared, built, forSuites, userRepository, shopVersion, hostSdk);
+		MavenRun.Result candidateRun = run;
+		run = whileNoBaseIsBuilt(() -> runSuites(suitesRan ? toRun : List.of(), inputs, deadline, log, logs,
+				suiteReports, findings, candidateRun));
 		this.workspace.removeSuites();
 
 		// 4. the verdicts, from the reports read above and from Maven's output
@@ -517,23 +520,28 @@ public final class GradingSession implements AutoCloseable {
 			return Optional.empty();
 		}
 		Optional<SharedBase> ready = this.baseSlot.ready();
-		if (ready.isPresent() || !SharedBase.couldShare(this.baseline.tree(), tree) || !this.baseSlot.claim()) {
+		if (ready.isPresent()) {
 			return ready;
 		}
-		Optional<SharedBase> built = Optional.empty();
-		try {
-			built = buildBase(userRepository);
+		if (!SharedBase.couldShare(this.baseline.tree(), tree) || !this.baseSlot.claim()) {
+			// another session may be building it: wait for it rather than build everything
+			return this.baseSlot.whileNoBaseIsBuilt(this.baseSlot::ready);
 		}
-		finally {
-			this.baseSlot.offer(built);
-		}
-		return built;
+		return this.baseSlot.build(() -> buildBase(userRepository));
+	}
+
+	/**
+	 * Runs the candidate's code (its build, or the hidden suites on it) while no session sharing this one's base is
+	 * building it: the candidate's code runs as the kit's user and could write into another workspace's base folder.
+	 */
+	private <T> T whileNoBaseIsBuilt(Supplier<T> run) {
+		return (this.baseSlot != null) ? this.baseSlot.whileNoBaseIsBuilt(run) : run.get();
 	}
 
 	/**
 	 * Builds the incident's tag as the candidate's build would (offline, own tests on, without network) in a folder
-	 * of the workspace, keeps what it left in memory and removes the folder. Nothing of a candidate's has run in this
-	 * workspace yet when the first grading of a session gets here.
+	 * of the workspace, keeps what it left in memory and removes the folder; no candidate's code runs meanwhile in
+	 * any session sharing the slot, and none has run in this workspace yet (its first grading gets here).
 	 */
 	private Optional<SharedBase> buildBase(Path userRepository) {
 		Path shop = this.workspace.root().resolve(BASE);

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -452,17 +454,21 @@ public final class SharedBase {
 
 	/**
 	 * Where the base of an incident is kept for the sessions that share it: built by the first grading that can use
-	 * it, while the others grade without it rather than wait.
+	 * it. While it is built no candidate's code runs in any of those sessions (they wait), and it is not built while
+	 * one does: the candidate's code runs as the kit's user and could write into the folder it is built in.
 	 */
 	public static final class Slot {
 
 		private enum State { EMPTY, BUILDING, READY, FAILED }
 
+		/** Candidates' runs share it; the base's build takes it alone. Fair: a waiting build goes first. */
+		private final ReentrantReadWriteLock runs = new ReentrantReadWriteLock(true);
+
 		private State state = State.EMPTY;
 
 		private SharedBase base;
 
-		/** The base if built, else empty; {@code claim} tells whether the caller is the one to build it. */
+		/** The base if built, else empty. */
 		synchronized Optional<SharedBase> ready() {
 			return Optional.ofNullable(this.base);
 		}
@@ -476,10 +482,34 @@ public final class SharedBase {
 			return true;
 		}
 
-		/** The claimed build's result: the base, or empty if it failed (no one builds it again). */
+		/** The claimed build, while no candidate's code runs: the base, or empty if it failed (not built again). */
+		Optional<SharedBase> build(Supplier<Optional<SharedBase>> build) {
+			Optional<SharedBase> built = Optional.empty();
+			this.runs.writeLock().lock();
+			try {
+				built = build.get();
+			}
+			finally {
+				offer(built);
+				this.runs.writeLock().unlock();
+			}
+			return built;
+		}
+
 		synchronized void offer(Optional<SharedBase> built) {
 			this.base = built.orElse(null);
 			this.state = built.isPresent() ? State.READY : State.FAILED;
+		}
+
+		/** Runs something (a candidate's code) after the base's build, if one is under way, and never during one. */
+		<T> T whileNoBaseIsBuilt(Supplier<T> run) {
+			this.runs.readLock().lock();
+			try {
+				return run.get();
+			}
+			finally {
+				this.runs.readLock().unlock();
+			}
 		}
 
 	}

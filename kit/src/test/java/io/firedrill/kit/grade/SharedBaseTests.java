@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 import io.firedrill.kit.grade.workspace.SourceTree;
 import io.firedrill.kit.shop.ShopModules;
@@ -215,6 +218,58 @@ class SharedBaseTests {
 		slot.offer(Optional.empty());
 		assertThat(slot.claim()).isFalse();
 		assertThat(slot.ready()).isEmpty();
+	}
+
+	@Test
+	void theBaseIsBuiltOnlyOnceNoCandidatesCodeRunsAnymoreAndCandidatesWaitForIt() throws Exception {
+		SharedBase.Slot slot = new SharedBase.Slot();
+		List<String> events = Collections.synchronizedList(new ArrayList<>());
+		CountDownLatch running = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		Thread candidate = new Thread(() -> slot.whileNoBaseIsBuilt(() -> {
+			events.add("candidate's run starts");
+			running.countDown();
+			await(finish);
+			events.add("candidate's run ends");
+			return null;
+		}));
+		candidate.start();
+		running.await();
+		assertThat(slot.claim()).isTrue();
+		Thread builder = new Thread(() -> slot.build(() -> {
+			events.add("base built");
+			return Optional.of(base());
+		}));
+		builder.start();
+		waitUntilBlocked(builder);
+		Thread next = new Thread(() -> slot.whileNoBaseIsBuilt(() -> events.add("next run sees a base: "
+				+ slot.ready().isPresent())));
+		next.start();
+		waitUntilBlocked(next);
+
+		assertThat(events).containsExactly("candidate's run starts");
+		finish.countDown();
+		candidate.join();
+		builder.join();
+		next.join();
+		assertThat(events).containsExactly("candidate's run starts", "candidate's run ends", "base built",
+				"next run sees a base: true");
+		assertThat(slot.claim()).isFalse();
+	}
+
+	private static void waitUntilBlocked(Thread thread) throws InterruptedException {
+		while (thread.getState() != Thread.State.WAITING) {
+			Thread.sleep(10);
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static SharedBase base() {
