@@ -5,9 +5,16 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import io.firedrill.kit.ExitCode;
 import io.firedrill.kit.FiredrillException;
 import io.firedrill.kit.Folders;
 import io.firedrill.kit.KitClone;
@@ -27,8 +34,9 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.transport.TagOpt;
 
 /**
- * The whole loop on the catalog's demo incident (the one marked {@code demo: true}), from a fresh clone of the kit: tags, the candidate's repository, its
- * scorecard as handed out, then the same with the reference fix committed, and their scorecard.
+ * The whole loop on the catalog's demo incident (the one marked {@code demo: true}), from a fresh clone of the kit:
+ * tags, the candidate's repository as handed out and a second one with the reference fix committed, both graded side
+ * by side, and their scorecards.
  *
  * <pre>
  * &lt;out&gt;/candidate-unfixed/   the export of the incident, as a candidate receives it
@@ -89,26 +97,27 @@ public final class Demo {
 				this.out.println("3. exported " + incident.id() + " to " + unfixed);
 				GradingSession.Settings settings = new GradingSession.Settings(MavenRun.locate(fresh),
 						this.settings.timeout(), this.settings.keepWorkspace());
-				try (GradingSession session = GradingSession.open(clone, incident, criteria, settings)) {
-					// two submissions of one tag: the modules the fix leaves alone are built once
-					session.shareBase(new SharedBase.Slot());
-					Path unfixedCard = out.resolve("scorecards").resolve("unfixed");
-					Scorecard unfixedScore = grade(session, unfixed, unfixedCard);
+				Path unfixedCard = out.resolve("scorecards").resolve("unfixed");
+				if (reference.isEmpty()) {
+					Scorecard unfixedScore = grade(fresh, incident, criteria, settings, unfixed, unfixedCard);
 					this.out.println("4. graded the unfixed candidate: " + total(unfixedScore));
-					if (reference.isEmpty()) {
-						throw FiredrillException.environment("no reference fix for " + incident.id() + " yet ("
-								+ Fixes.path(incident) + "): the unfixed scorecard is in " + unfixedCard);
-					}
-					Path fixed = out.resolve("candidate-fixed");
-					CandidateExport.export(clone, incident, fixed, null);
-					FixCommits.commitOnMain(fixed, reference.get(), incident);
-					this.out.println("5. exported again to " + fixed + " and committed the reference fix "
-							+ reference.get().id());
-					Path fixedCard = out.resolve("scorecards").resolve("fixed");
-					Scorecard fixedScore = grade(session, fixed, fixedCard);
-					this.out.println("6. graded the fixed candidate: " + total(fixedScore));
-					return new Result(unfixedCard, unfixedScore, fixedCard, fixedScore);
+					throw FiredrillException.environment("no reference fix for " + incident.id() + " yet ("
+							+ Fixes.path(incident) + "): the unfixed scorecard is in " + unfixedCard);
 				}
+				Path fixed = out.resolve("candidate-fixed");
+				CandidateExport.export(clone, incident, fixed, null);
+				FixCommits.commitOnMain(fixed, reference.get(), incident);
+				this.out.println("4. exported again to " + fixed + " and committed the reference fix "
+						+ reference.get().id());
+				this.out.println("5. grading both side by side, a workspace each");
+				this.out.flush();
+				Path fixedCard = out.resolve("scorecards").resolve("fixed");
+				List<Scorecard> cards = bothAtOnce(
+						() -> grade(fresh, incident, criteria, settings, unfixed, unfixedCard),
+						() -> grade(fresh, incident, criteria, settings, fixed, fixedCard));
+				this.out.println("6. graded the unfixed candidate: " + total(cards.get(0)) + "; the fixed one: "
+						+ total(cards.get(1)));
+				return new Result(unfixedCard, cards.get(0), fixedCard, cards.get(1));
 			}
 		}
 		catch (IOException ex) {
@@ -122,12 +131,61 @@ public final class Demo {
 		}
 	}
 
-	private static Scorecard grade(GradingSession session, Path candidate, Path cardFolder) {
-		return ScorecardFiles.writeStaged(cardFolder, false, (staging) -> {
-			Scorecard card = session.grade(Submission.open(candidate, null), staging.resolve(ScorecardFiles.LOG), true);
-			ScorecardFiles.write(card, staging);
-			return card;
+	/**
+	 * Grades one candidate in a session of its own, on a clone of the kit opened for it (a clone's reader serves one
+	 * thread). Each grading builds every module: the demo's fix may change the root POM (release-2.4.0's does), and
+	 * a base shared by two gradings that run side by side would make the second wait for the first's build.
+	 */
+	private static Scorecard grade(Path kitClone, Incident incident, Criteria criteria, GradingSession.Settings settings,
+			Path candidate, Path cardFolder) {
+		try (KitClone kit = KitClone.open(kitClone);
+				GradingSession session = GradingSession.open(kit, incident, criteria, settings)) {
+			return ScorecardFiles.writeStaged(cardFolder, false, (staging) -> {
+				Scorecard card = session.grade(Submission.open(candidate, null), staging.resolve(ScorecardFiles.LOG),
+						true);
+				ScorecardFiles.write(card, staging);
+				return card;
+			});
+		}
+	}
+
+	/**
+	 * Runs two gradings at once (on two cores, each one's single-threaded stretches leave room for the other) and
+	 * returns their results in order; the first failure is thrown once both have ended.
+	 */
+	static <T> List<T> bothAtOnce(Callable<T> first, Callable<T> second) {
+		ExecutorService pool = Executors.newFixedThreadPool(2, (task) -> {
+			Thread thread = new Thread(task, "firedrill-demo");
+			thread.setDaemon(true);
+			return thread;
 		});
+		try {
+			List<Future<T>> futures = List.of(pool.submit(first), pool.submit(second));
+			List<T> results = new ArrayList<>();
+			RuntimeException failure = null;
+			for (Future<T> future : futures) {
+				try {
+					results.add(future.get());
+				}
+				catch (ExecutionException ex) {
+					if (failure == null) {
+						failure = (ex.getCause() instanceof RuntimeException runtime) ? runtime
+								: new IllegalStateException(ex.getCause());
+					}
+				}
+			}
+			if (failure != null) {
+				throw failure;
+			}
+			return results;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new FiredrillException(ExitCode.INTERNAL, "interrupted while grading the demo's candidates");
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	static String total(Scorecard card) {

@@ -75,6 +75,9 @@ public final class GradingSession implements AutoCloseable {
 	/** The folder of the workspace the shared base is built in, and the name of its log. */
 	private static final String BASE = "base";
 
+	/** The repository of the workspace the suites' helper modules are installed into, and the name of its log. */
+	private static final String SUPPORT = "support";
+
 	/** What identifies the Maven of the kit's runs, for {@link ResolvedMarks}. */
 	private static final String MAVEN_WRAPPER = ".mvn/wrapper/maven-wrapper.properties";
 
@@ -120,6 +123,9 @@ public final class GradingSession implements AutoCloseable {
 
 	/** Where the built shop base of the incident is kept, when this session shares one (see {@link #shareBase}). */
 	private SharedBase.Slot baseSlot;
+
+	/** The suites' helper modules, built by the first grading whose suites run; {@code null} until then. */
+	private GradingSupport support;
 
 	private GradingSession(KitClone kit, Incident incident, Criteria catalog, Settings settings) {
 		this.kit = kit;
@@ -306,7 +312,9 @@ public final class GradingSession implements AutoCloseable {
 			base.ifPresent((b) -> b.install(shared, forSuites));
 		}
 		Map<String, SurefireReports.Read> suiteReports = new LinkedHashMap<>();
-		SuiteInputs inputs = new SuiteInputs(modules, shared, built, forSuites, userRepository, shopVersion, hostSdk);
+		GradingSupport helpers = suitesRan ? support(userRepository) : GradingSupport.NONE;
+		SuiteInputs inputs = new SuiteInputs(modules, shared, built, forSuites, userRepository, shopVersion, hostSdk,
+				helpers);
 		MavenRun.Result candidateRun = run;
 		run = whileNoBaseIsBuilt(() -> runSuites(suitesRan ? toRun : List.of(), inputs, deadline, log, logs,
 				suiteReports, findings, candidateRun));
@@ -369,12 +377,13 @@ public final class GradingSession implements AutoCloseable {
 
 	/** What every hidden suite's run of one grading is given. */
 	private record SuiteInputs(List<ShopModules.Module> modules, Set<String> shared, Path built, Path forSuites,
-			Path userRepository, String shopVersion, String hostSdk) {
+			Path userRepository, String shopVersion, String hostSdk, GradingSupport support) {
 	}
 
 	/**
-	 * Stage 3, sealed, one run per hidden suite: the candidate's modules as its build installed them, the suite and
-	 * its support copied afresh from the kit; each suite's reports are read, and the workspace's fingerprint and
+	 * Stage 3, sealed, one run per hidden suite: the candidate's modules as its build installed them, the suite copied
+	 * afresh from the kit, its helper modules as the session built them; each suite's reports are read, and the
+	 * workspace's fingerprint and
 	 * Maven's console compared with them, before the next one starts.
 	 * @param logs every run's output so far, to which each suite's is added (and to {@code log})
 	 * @param reports where each criterion's reports go
@@ -391,10 +400,12 @@ public final class GradingSession implements AutoCloseable {
 				// that module in the user's Maven repository and grade code the candidate did not submit
 				continue;
 			}
-			List<String> suite = this.catalog.suiteModules(criterion);
+			List<String> suite = List.of(criterion.module());
 			copySuites(suite, List.of(criterion), inputs.shopVersion(), inputs.hostSdk());
 			this.workspace.resetMavenConfig();
 			this.workspace.writeAggregator(false, suite);
+			// over whatever the previous suite's run (the candidate's code) may have written in their place
+			inputs.support().install(inputs.forSuites());
 			Map<String, String> before = this.workspace.fingerprint();
 			Path suiteLog = this.workspace.root().resolve("suite-" + criterion.module() + ".log");
 			MavenRun.Result suiteRun = MavenRun.run(suiteCommand(inputs.forSuites(), inputs.userRepository()),
@@ -528,6 +539,62 @@ public final class GradingSession implements AutoCloseable {
 			return this.baseSlot.whileNoBaseIsBuilt(this.baseSlot::ready);
 		}
 		return this.baseSlot.build(() -> buildBase(userRepository));
+	}
+
+	/**
+	 * The suites' helper modules (the support module, the modules suites {@code use}), built for the session by its
+	 * first grading whose suites run: each suite's run then compiles its own tests only.
+	 */
+	private GradingSupport support(Path userRepository) {
+		if (this.support == null) {
+			this.support = alone(() -> buildSupport(userRepository));
+		}
+		return this.support;
+	}
+
+	/**
+	 * Builds the suites' helper modules, copied afresh from the kit, offline into a repository of the workspace's own
+	 * and keeps what was installed there in memory. No candidate's code runs meanwhile in this workspace (the
+	 * candidate's build has ended and no process of it is left) nor in any session sharing this one's slot.
+	 * @throws FiredrillException (grading) if they do not build: the kit's own code, so no suite could run
+	 */
+	private GradingSupport buildSupport(Path userRepository) {
+		List<String> helpers = new ArrayList<>();
+		for (Criterion criterion : this.criteria) {
+			if (!criterion.isComposite() && !this.unavailable.containsKey(criterion.id())) {
+				this.catalog.suiteModules(criterion).stream()
+					.filter((module) -> !module.equals(criterion.module()) && !helpers.contains(module))
+					.forEach(helpers::add);
+			}
+		}
+		if (helpers.isEmpty()) {
+			return GradingSupport.NONE;
+		}
+		Path repository = this.workspace.freshRepository("repository/" + SUPPORT);
+		Path log = this.workspace.root().resolve(SUPPORT + ".log");
+		try {
+			copySuites(helpers, List.of(), null, null);
+			this.workspace.resetMavenConfig();
+			this.workspace.writeAggregator(false, helpers);
+			List<String> command = sealedCommand(repository, userRepository);
+			command.addAll(List.of("install", "-Dmaven.test.skip=true", "-Dmaven.compiler.proc=none"));
+			MavenRun.Result run = MavenRun.run(command, this.workspace.root(), log, this.settings.timeout());
+			Optional<GradingSupport> built = (run.exitCode() == 0 && !run.timedOut())
+					? GradingSupport.read(repository, helpers.stream().map(this.workspace::artifactFolder).toList())
+					: Optional.empty();
+			return built.orElseThrow(() -> new FiredrillException(ExitCode.GRADING, "the hidden suites' helper modules"
+					+ " (grading/" + String.join(", grading/", helpers) + ") did not build offline (Maven's output in "
+					+ log + ")"));
+		}
+		finally {
+			Folders.deleteQuietly(repository);
+			this.workspace.removeSuites();
+		}
+	}
+
+	/** Runs something of the kit's while no candidate's code runs in any session sharing this one's slot. */
+	private <T> T alone(Supplier<T> run) {
+		return (this.baseSlot != null) ? this.baseSlot.alone(run) : run.get();
 	}
 
 	/**

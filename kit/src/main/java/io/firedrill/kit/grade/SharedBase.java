@@ -455,7 +455,8 @@ public final class SharedBase {
 	/**
 	 * Where the base of an incident is kept for the sessions that share it: built by the first grading that can use
 	 * it. While it is built no candidate's code runs in any of those sessions (they wait), and it is not built while
-	 * one does: the candidate's code runs as the kit's user and could write into the folder it is built in.
+	 * one does: the candidate's code runs as the kit's user and could write into the folder it is built in. The
+	 * sessions' other builds whose output later gradings trust (the suites' helper modules) run the same way.
 	 */
 	public static final class Slot {
 
@@ -484,16 +485,30 @@ public final class SharedBase {
 
 		/** The claimed build, while no candidate's code runs: the base, or empty if it failed (not built again). */
 		Optional<SharedBase> build(Supplier<Optional<SharedBase>> build) {
-			Optional<SharedBase> built = Optional.empty();
+			return alone(() -> {
+				Optional<SharedBase> built = Optional.empty();
+				try {
+					built = build.get();
+				}
+				finally {
+					offer(built);
+				}
+				return built;
+			});
+		}
+
+		/**
+		 * Runs something of the kit's that no candidate's code may touch (a build whose output later gradings trust)
+		 * after the candidates' runs under way, and while none starts.
+		 */
+		<T> T alone(Supplier<T> run) {
 			this.runs.writeLock().lock();
 			try {
-				built = build.get();
+				return run.get();
 			}
 			finally {
-				offer(built);
 				this.runs.writeLock().unlock();
 			}
-			return built;
 		}
 
 		synchronized void offer(Optional<SharedBase> built) {

@@ -315,6 +315,11 @@ public final class GradingWorkspace implements AutoCloseable {
 		return coordinates;
 	}
 
+	/** A grading module's folder in a local repository, {@code group/artifact} (grading POMs name their group). */
+	public String artifactFolder(String module) {
+		return ownElement(module, "groupId").orElse("").replace('.', '/') + "/" + artifactIds().get(module);
+	}
+
 	/** The first {@code <name>} of a grading POM outside its {@code <parent>} (the project's own). */
 	private Optional<String> ownElement(String module, String name) {
 		String text = new String(this.pristinePoms.get(module), StandardCharsets.UTF_8)
