@@ -271,14 +271,9 @@ final class CandidateBuild {
 
 	/** The candidate module a file lies in: the longest module folder that holds it. */
 	private Optional<String> moduleOf(String file) {
-		String best = null;
-		for (ShopModules.Module module : this.modules) {
-			Path dir = this.candidate.resolve(module.dir()).normalize();
-			if (file.startsWith(dir + "/") && (best == null || module.dir().length() > best.length())) {
-				best = module.dir();
-			}
-		}
-		return Optional.ofNullable(best);
+		String candidate = this.candidate.normalize() + "/";
+		return file.startsWith(candidate) ? ShopModules.owner(this.modules, file.substring(candidate.length()))
+				: Optional.empty();
 	}
 
 }

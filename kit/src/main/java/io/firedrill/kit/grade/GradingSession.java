@@ -727,11 +727,8 @@ public final class GradingSession implements AutoCloseable {
 			for (ShopModules.Module module : modules) {
 				if (module.isNamed(needed) && module.groupId() != null && module.version() != null
 						&& !shared.contains(module.dir())) {
-					Path dir = built.resolve(module.groupId().replace('.', '/')).resolve(module.artifactId())
-						.resolve(module.version());
-					String file = module.artifactId() + "-" + module.version()
-							+ (module.packaging().equals("pom") ? ".pom" : ".jar");
-					if (!Files.isRegularFile(dir.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+					Path installed = built.resolve(module.repositoryFolder()).resolve(module.artifactFile());
+					if (!Files.isRegularFile(installed, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
 						return false;
 					}
 				}

@@ -51,13 +51,6 @@ public final class SharedBase {
 
 	/** What building one module left: its {@code target/} and its installed files, by relative path. */
 	record ModuleOutput(ShopModules.Module module, Map<String, byte[]> target, Map<String, byte[]> installed) {
-
-		/** Its installed folder in a local repository, {@code group/artifact/version}. */
-		String installedPath() {
-			return this.module.groupId().replace('.', '/') + "/" + this.module.artifactId() + "/"
-					+ this.module.version();
-		}
-
 	}
 
 	/** A relative path out of a module ({@code ../deploy}), as its POM, sources or tests would name one. */
@@ -97,11 +90,8 @@ public final class SharedBase {
 			if (module.groupId() == null || module.version() == null) {
 				return Optional.empty();
 			}
-			ModuleOutput empty = new ModuleOutput(module, Map.of(), Map.of());
-			Path installed = repository.resolve(empty.installedPath());
-			String artifact = module.artifactId() + "-" + module.version()
-					+ (module.packaging().equals("pom") ? ".pom" : ".jar");
-			if (!Files.isRegularFile(installed.resolve(artifact), LinkOption.NOFOLLOW_LINKS)) {
+			Path installed = repository.resolve(module.repositoryFolder());
+			if (!Files.isRegularFile(installed.resolve(module.artifactFile()), LinkOption.NOFOLLOW_LINKS)) {
 				return Optional.empty();
 			}
 			modules.put(module.dir(), new ModuleOutput(module,
@@ -132,7 +122,7 @@ public final class SharedBase {
 		// the changed files of each module that has any
 		Map<String, List<String>> rebuilt = new LinkedHashMap<>();
 		for (String path : changed) {
-			String owner = owner(below, path);
+			String owner = ShopModules.owner(below, path).orElse(null);
 			if (owner == null) {
 				if (this.readByModules.contains(path.split("/", 2)[0])) {
 					return Set.of();
@@ -183,7 +173,7 @@ public final class SharedBase {
 	void install(Set<String> shared, Path repository) {
 		for (String dir : shared) {
 			ModuleOutput output = this.modules.get(dir);
-			Path folder = repository.resolve(output.installedPath());
+			Path folder = repository.resolve(output.module().repositoryFolder());
 			Folders.deleteQuietly(folder);
 			writeFiles(folder, output.installed());
 		}
@@ -365,17 +355,6 @@ public final class SharedBase {
 		Set<String> fromPaths = new LinkedHashSet<>(from.paths());
 		toPaths.stream().filter((path) -> !fromPaths.contains(path)).forEach(changed::add);
 		return changed;
-	}
-
-	/** The module folder below the root that holds a path (the longest), or {@code null} for the root's own files. */
-	private static String owner(List<ShopModules.Module> modules, String path) {
-		String best = null;
-		for (ShopModules.Module module : modules) {
-			if (path.startsWith(module.dir() + "/") && (best == null || module.dir().length() > best.length())) {
-				best = module.dir();
-			}
-		}
-		return best;
 	}
 
 	private static boolean inside(Path path, Path workspace) {

@@ -40,6 +40,16 @@ public final class ShopModules {
 			return this.groupId + ":" + this.artifactId + ":" + this.version;
 		}
 
+		/** Its installed folder in a local Maven repository, {@code group/artifact/version}. */
+		public String repositoryFolder() {
+			return this.groupId.replace('.', '/') + "/" + this.artifactId + "/" + this.version;
+		}
+
+		/** The file its build installs in that folder: its POM for a {@code pom} module, else its jar. */
+		public String artifactFile() {
+			return this.artifactId + "-" + this.version + (this.packaging.equals("pom") ? ".pom" : ".jar");
+		}
+
 		/** Whether a suite's {@code needs} entry names this module (by folder or artifactId). */
 		public boolean isNamed(String needed) {
 			return this.dir.equals(needed) || this.artifactId.equals(needed);
@@ -107,6 +117,22 @@ public final class ShopModules {
 	/** The shop's jobs, in the order its POMs list them. */
 	public static List<Module> jobs(Path root) {
 		return below(root).stream().filter((module) -> module.isJob(root)).toList();
+	}
+
+	/**
+	 * The module a file lies in, by its path relative to the root: the longest module folder of {@code modules} that
+	 * holds it, else the root ({@code .}) when it is one of them, else empty.
+	 */
+	public static Optional<String> owner(List<Module> modules, String path) {
+		String best = null;
+		for (Module module : modules) {
+			boolean root = module.dir().equals(".");
+			if ((root || path.startsWith(module.dir() + "/"))
+					&& (best == null || !root && (best.equals(".") || module.dir().length() > best.length()))) {
+				best = module.dir();
+			}
+		}
+		return Optional.ofNullable(best);
 	}
 
 	/** Names the root pom lists whose folder has no pom.xml. */

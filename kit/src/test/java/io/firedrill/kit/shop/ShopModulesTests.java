@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,21 @@ class ShopModulesTests {
 
 	@TempDir
 	Path shop;
+
+	@Test
+	void aFileBelongsToTheLongestModuleFolderThatHoldsItElseToTheRoot() {
+		ShopModules.Module root = new ShopModules.Module(".", "com.acme.shop", "acme-shop", "2.3.0", "pom", null);
+		ShopModules.Module sdk = new ShopModules.Module("sdk", "com.acme.payments", "payment-sdk", "4.0.0", "jar", null);
+		ShopModules.Module sdkV4 = new ShopModules.Module("sdk/v4", "com.acme.payments", "payment-sdk", "4.0.0", "jar",
+				null);
+		List<ShopModules.Module> modules = List.of(root, sdk, sdkV4);
+
+		assertThat(ShopModules.owner(modules, "sdk/v4/src/main/java/Client.java")).contains("sdk/v4");
+		assertThat(ShopModules.owner(modules, "sdk/pom.xml")).contains("sdk");
+		assertThat(ShopModules.owner(modules, "sdk-tools/README.md")).contains(".");
+		assertThat(ShopModules.owner(List.of(sdkV4, root, sdk), "sdk/v4/pom.xml")).contains("sdk/v4");
+		assertThat(ShopModules.owner(List.of(sdk, sdkV4), "deploy/run.sh")).isEmpty();
+	}
 
 	@Test
 	void readsTheRootAndItsModulesWithInheritedCoordinates() throws IOException {

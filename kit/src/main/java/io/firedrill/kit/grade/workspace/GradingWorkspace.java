@@ -437,7 +437,7 @@ public final class GradingWorkspace implements AutoCloseable {
 				if (module.groupId() == null || module.artifactId() == null || module.version() == null) {
 					continue;
 				}
-				String relative = module.groupId().replace('.', '/') + "/" + module.artifactId() + "/" + module.version();
+				String relative = module.repositoryFolder();
 				Path source = from.resolve(relative).normalize();
 				if (!source.startsWith(from) || !Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)
 						|| !source.toRealPath().startsWith(base)) {
@@ -550,7 +550,7 @@ public final class GradingWorkspace implements AutoCloseable {
 		for (ShopModules.Module module : candidateModules) {
 			String prefix = module.dir().equals(".") ? "" : module.dir() + "/";
 			boolean touched = everything || changed.stream()
-				.anyMatch((path) -> path.startsWith(prefix) && owner(candidateModules, path).equals(module.dir()));
+				.anyMatch((path) -> path.startsWith(prefix) && ShopModules.owner(candidateModules, path).orElse(".").equals(module.dir()));
 			if (touched) {
 				Path target = candidate().resolve(module.dir()).resolve("target").normalize();
 				if (target.startsWith(candidate()) && (Files.isSymbolicLink(target) || insideWorkspace(target))) {
@@ -558,17 +558,6 @@ public final class GradingWorkspace implements AutoCloseable {
 				}
 			}
 		}
-	}
-
-	/** The module folder a path belongs to: the longest module folder holding it ({@code .} for the root). */
-	private static String owner(List<ShopModules.Module> modules, String path) {
-		String best = ".";
-		for (ShopModules.Module module : modules) {
-			if (!module.dir().equals(".") && path.startsWith(module.dir() + "/") && module.dir().length() > best.length()) {
-				best = module.dir();
-			}
-		}
-		return best;
 	}
 
 	private List<String> changedPaths(ObjectId from, ObjectId to) {
