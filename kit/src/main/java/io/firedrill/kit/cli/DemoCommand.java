@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code firedrill demo}: the whole loop on the release incident, from a fresh clone. */
 @Command(name = "demo",
 		description = { "From a fresh clone of this kit: make the tags, export the catalog's demo incident (the one whose"
-				+ " incident.yaml says demo: true) as a candidate receives it, grade it, then commit the reference fix in a second export and grade"
-				+ " that. Prints both scorecards and their totals." })
+				+ " incident.yaml says demo: true) as a candidate receives it, and again with the reference fix committed,"
+				+ " then grade both side by side. Prints both scorecards and their totals." })
 final class DemoCommand implements Callable<Integer> {
 
 	@ParentCommand
