@@ -383,8 +383,7 @@ public final class GradingSession implements AutoCloseable {
 	/**
 	 * Stage 3, sealed, one run per hidden suite: the candidate's modules as its build installed them, the suite copied
 	 * afresh from the kit, its helper modules as the session built them; each suite's reports are read, and the
-	 * workspace's fingerprint and
-	 * Maven's console compared with them, before the next one starts.
+	 * workspace's fingerprint and Maven's console compared with them, before the next one starts.
 	 * @param logs every run's output so far, to which each suite's is added (and to {@code log})
 	 * @param reports where each criterion's reports go
 	 * @param findings where the integrity findings go
@@ -582,6 +581,10 @@ public final class GradingSession implements AutoCloseable {
 			Optional<GradingSupport> built = (run.exitCode() == 0 && !run.timedOut())
 					? GradingSupport.read(repository, helpers.stream().map(this.workspace::artifactFolder).toList())
 					: Optional.empty();
+			if (built.isEmpty()) {
+				// a repository pruned since an earlier session resolved it: "grade again", not a kit bug
+				checkResolvedStillThere(BoundedLog.readLines(log), log);
+			}
 			return built.orElseThrow(() -> new FiredrillException(ExitCode.GRADING, "the hidden suites' helper modules"
 					+ " (grading/" + String.join(", grading/", helpers) + ") did not build offline (Maven's output in "
 					+ log + ")"));
