@@ -160,10 +160,9 @@ public final class Demo {
 			return thread;
 		});
 		try {
-			List<Future<T>> futures = List.of(pool.submit(first), pool.submit(second));
 			List<T> results = new ArrayList<>();
 			RuntimeException failure = null;
-			for (Future<T> future : futures) {
+			for (Future<T> future : pool.invokeAll(List.of(first, second))) { // both have ended
 				try {
 					results.add(future.get());
 				}

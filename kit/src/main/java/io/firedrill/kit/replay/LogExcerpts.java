@@ -110,6 +110,33 @@ final class LogExcerpts {
 	}
 
 	/**
+	 * Why a process that died while starting died, in one line: the deepest cause of its last error event (Spring
+	 * Boot logs a failed start as one ERROR with the whole chain of causes); without one, the last line it wrote
+	 * (the JVM's own errors, such as a class-data archive it could not map, come without a log event).
+	 */
+	static Optional<String> whyStartFailed(List<String> lines) {
+		List<Event> events = events(lines);
+		for (int i = events.size() - 1; i >= 0; i--) {
+			Event event = events.get(i);
+			if (event.level().equals("ERROR")) {
+				String cause = null;
+				for (String line : event.lines()) {
+					if (EXCEPTION.matcher(line.strip()).matches()) {
+						cause = line.strip().replaceFirst("^Caused by: ", "");
+					}
+				}
+				return Optional.of((cause != null) ? cause : event.message());
+			}
+		}
+		for (int i = lines.size() - 1; i >= 0; i--) {
+			if (!lines.get(i).isBlank()) {
+				return Optional.of(lines.get(i).strip());
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
 	 * An event as on-call pastes it: its line with the time shown by {@code clock}, the exception and the first
 	 * frames of each stack trace, {@code ...} for the rest.
 	 */

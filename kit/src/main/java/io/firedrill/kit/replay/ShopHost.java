@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -223,7 +224,7 @@ public final class ShopHost {
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
 				throw new FiredrillException(ExitCode.SHOP, "checkout-service " + version + " exited with code "
-						+ process.exitValue() + " while starting (log: " + log + ")");
+						+ process.exitValue() + " while starting" + whyStartFailed(log) + " (log: " + log + ")");
 			}
 			try {
 				HttpResponse<Void> response = client.send(readiness, HttpResponse.BodyHandlers.discarding());
@@ -248,6 +249,19 @@ public final class ShopHost {
 		}
 		throw new FiredrillException(ExitCode.SHOP, "checkout-service " + version + " was not ready after "
 				+ START_TIMEOUT.toSeconds() + " s (log: " + log + ")");
+	}
+
+	/** {@code ": <the cause>"} read from the log of a process that died while starting, or nothing. */
+	static String whyStartFailed(Path log) {
+		try {
+			List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+			return LogExcerpts.whyStartFailed(lines)
+				.map((cause) -> ": " + ((cause.length() > 300) ? cause.substring(0, 300) + "..." : cause))
+				.orElse("");
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "";
+		}
 	}
 
 	static String javaCommand() {

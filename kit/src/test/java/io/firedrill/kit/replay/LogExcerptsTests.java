@@ -52,4 +52,30 @@ class LogExcerptsTests {
 		assertThat(trimmed.lines().filter((line) -> line.startsWith("\tat "))).hasSize(LogExcerpts.FRAMES);
 	}
 
+	@Test
+	void aFailedSpringBootStartIsExplainedByTheDeepestCauseOfItsLastError() {
+		List<String> log = List.of(
+				"2026-12-02T05:54:40.100Z  INFO 4343 --- [checkout-service] [main] c.a.s.CheckoutApplication : Starting",
+				"2026-12-02T05:54:44.900Z ERROR 4343 --- [checkout-service] [main] o.s.boot.SpringApplication : "
+						+ "Application run failed",
+				"org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'liquibase'",
+				"\tat org.springframework.beans.factory.support.AbstractBeanFactory.getBean(AbstractBeanFactory.java:1)",
+				"Caused by: liquibase.exception.LockException: Could not acquire change log lock.",
+				"\tat liquibase.lockservice.StandardLockService.waitForLock(StandardLockService.java:1)",
+				"\t... 20 common frames omitted");
+
+		assertThat(LogExcerpts.whyStartFailed(log))
+			.contains("liquibase.exception.LockException: Could not acquire change log lock.");
+	}
+
+	@Test
+	void aJvmThatDiedBeforeLoggingIsExplainedByItsLastLine() {
+		List<String> log = List.of("Error occurred during initialization of VM",
+				"Unable to use shared archive: the archive was created by a different JVM", "");
+
+		assertThat(LogExcerpts.whyStartFailed(log))
+			.contains("Unable to use shared archive: the archive was created by a different JVM");
+		assertThat(LogExcerpts.whyStartFailed(List.of())).isEmpty();
+	}
+
 }

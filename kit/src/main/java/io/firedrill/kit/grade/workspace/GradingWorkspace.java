@@ -550,7 +550,8 @@ public final class GradingWorkspace implements AutoCloseable {
 		for (ShopModules.Module module : candidateModules) {
 			String prefix = module.dir().equals(".") ? "" : module.dir() + "/";
 			boolean touched = everything || changed.stream()
-				.anyMatch((path) -> path.startsWith(prefix) && ShopModules.owner(candidateModules, path).orElse(".").equals(module.dir()));
+				.anyMatch((path) -> path.startsWith(prefix)
+						&& ShopModules.owner(candidateModules, path).orElse(".").equals(module.dir()));
 			if (touched) {
 				Path target = candidate().resolve(module.dir()).resolve("target").normalize();
 				if (target.startsWith(candidate()) && (Files.isSymbolicLink(target) || insideWorkspace(target))) {
