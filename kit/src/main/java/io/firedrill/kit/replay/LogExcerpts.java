@@ -68,14 +68,17 @@ final class LogExcerpts {
 	}
 
 	static List<Event> events(Path log) {
-		List<String> lines;
+		return events(lines(log));
+	}
+
+	/** The lines of a process's log; none if it wrote none. */
+	static List<String> lines(Path log) {
 		try {
-			lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+			return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return events(lines);
 	}
 
 	static List<Event> events(List<String> lines) {

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -254,13 +253,12 @@ public final class ShopHost {
 	/** {@code ": <the cause>"} read from the log of a process that died while starting, or nothing. */
 	static String whyStartFailed(Path log) {
 		try {
-			List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-			return LogExcerpts.whyStartFailed(lines)
+			return LogExcerpts.whyStartFailed(LogExcerpts.lines(log))
 				.map((cause) -> ": " + ((cause.length() > 300) ? cause.substring(0, 300) + "..." : cause))
 				.orElse("");
 		}
-		catch (IOException | UncheckedIOException ex) {
-			return "";
+		catch (UncheckedIOException ex) {
+			return ""; // an unreadable log: the message still names it
 		}
 	}
 
